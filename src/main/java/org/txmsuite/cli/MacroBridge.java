@@ -1,0 +1,106 @@
+package org.txmsuite.cli;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Macro;
+import ij.Menus;
+import ij.WindowManager;
+import ij.measure.ResultsTable;
+import ij.plugin.PlugIn;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.module.ModuleItem;
+import org.txmsuite.core.TxmException;
+import org.txmsuite.io.ImageFiles;
+
+/**
+ * Lets plain ImageJ 1.x macros call TXM Suite commands: {@code run("Reconstruct Tomogram",
+ * "input=[proj.tif] iterations=5")}. {@link #install(Context)} puts every command's title into IJ1's
+ * command table, pointing at this plug-in. Keys are the commands' parameter names; an image
+ * parameter takes an open image's title or a path, and defaults to the current image. Image outputs
+ * are shown (in batch mode they become the current image), table outputs become tables named after
+ * the output (headless, where IJ1 keeps no table windows, the Results table). Inside Fiji, imagej-legacy registers the commands itself and this bridge stands aside.
+ */
+public class MacroBridge implements PlugIn {
+	private static Context context;
+
+	/** Registers every TXM command with IJ1's command table. Returns false inside Fiji (stands aside). */
+	public static synchronized boolean install(Context ctx) {
+		if (LegacyBootstrap.isImageJLegacyPresent()) return false;
+		context = ctx;
+		Hashtable<String, String> table = Menus.getCommands();
+		if (table == null) {
+			IJ.run("Close All"); // builds the command table (headless-safe after LegacyBootstrap.preinit)
+			table = Menus.getCommands();
+			if (table == null) throw new IllegalStateException("ImageJ 1.x command table unavailable");
+		}
+		for (CommandInfo c : new CommandRunner(ctx).commands())
+			table.put(c.getTitle(), MacroBridge.class.getName() + "(\"" + c.getClassName() + "\")");
+		return true;
+	}
+
+	@Override
+	public void run(String className) {
+		if (context == null) {
+			IJ.error("TXM Suite", "TXM Suite macro bridge not installed");
+			return;
+		}
+		CommandRunner runner = new CommandRunner(context);
+		CommandInfo info = runner.find(className);
+		String options = Macro.getOptions();
+		Map<String, String> args = new LinkedHashMap<>();
+		for (ModuleItem<?> item : CommandRunner.userInputs(info)) {
+			String v = options == null ? null : Macro.getValue(options, item.getName(), null);
+			if (v != null) args.put(item.getName(), v);
+			else if (ImagePlus.class.isAssignableFrom(item.getType()) && WindowManager.getCurrentImage() != null)
+				args.put(item.getName(), "");
+		}
+		try {
+			Map<String, Object> outputs = runner.run(info, args, MacroBridge::resolveImage);
+			for (Map.Entry<String, Object> e : outputs.entrySet()) show(e.getKey(), e.getValue());
+		}
+		catch (TxmException e) {
+			IJ.error("TXM Suite", e.getMessage());
+			Macro.abort();
+			throw new RuntimeException(Macro.MACRO_CANCELED);
+		}
+	}
+
+	private static ImagePlus resolveImage(String name, String value) {
+		if (value.isEmpty()) {
+			ImagePlus cur = WindowManager.getCurrentImage();
+			if (cur == null) throw new TxmException("parameter '" + name + "': no image is open");
+			return cur;
+		}
+		ImagePlus byTitle = WindowManager.getImage(value);
+		if (byTitle != null) return byTitle;
+		if (Files.exists(Path.of(value))) return ImageFiles.open(Path.of(value));
+		throw new TxmException("parameter '" + name + "': no open image titled '" + value + "' and no such file");
+	}
+
+	private static void show(String name, Object value) {
+		if (value instanceof ImagePlus) {
+			ImagePlus imp = (ImagePlus) value;
+			if (imp.getTitle() == null || imp.getTitle().isEmpty() || imp.getTitle().startsWith("Untitled")) imp.setTitle(name);
+			imp.show();
+		}
+		else if (value instanceof ResultsTable) {
+			ResultsTable t = (ResultsTable) value;
+			if (java.awt.GraphicsEnvironment.isHeadless()) {
+				// Headless ImageJ 1.x keeps no table windows: the table becomes the Results table (nResults, getResult).
+				ij.plugin.filter.Analyzer.setResultsTable(t);
+			}
+			else t.show(name);
+		}
+		else if (OutputWriter.isScalar(value)) {
+			IJ.log(name + " = " + OutputWriter.scalarText(value));
+		}
+	}
+}
