@@ -1,0 +1,53 @@
+package org.txmsuite.acquire;
+
+import java.util.Collections;
+import java.util.List;
+
+/** A generated scan: the plan, its instructions, the frames they collect (in order), and the estimate. */
+public final class ScanProgram {
+	private final ScanPlan plan;
+	private final List<MacroCommand> commands;
+	private final List<FrameName> frames;
+	private final List<String> header;
+	private final ScanEstimate estimate;
+
+	ScanProgram(ScanPlan plan, List<MacroCommand> commands, List<FrameName> frames, List<String> header, ScanEstimate estimate) {
+		this.plan = plan;
+		this.commands = Collections.unmodifiableList(commands);
+		this.frames = Collections.unmodifiableList(frames);
+		this.header = Collections.unmodifiableList(header);
+		this.estimate = estimate;
+	}
+
+	public ScanPlan plan() {
+		return plan;
+	}
+
+	public List<MacroCommand> commands() {
+		return commands;
+	}
+
+	/** Every collected frame, in collection order. */
+	public List<FrameName> frames() {
+		return frames;
+	}
+
+	/** Comment lines describing the plan (without the leading {@code ;;}). */
+	public List<String> header() {
+		return header;
+	}
+
+	public ScanEstimate estimate() {
+		return estimate;
+	}
+
+	/** The macro text (see {@link MacroWriter}). */
+	public String macroText() {
+		return MacroWriter.write(this);
+	}
+
+	/** The TXM-Wizard ScanInfo text (see {@link ScanInfoWriter}). */
+	public String scanInfoText() {
+		return ScanInfoWriter.write(this);
+	}
+}
