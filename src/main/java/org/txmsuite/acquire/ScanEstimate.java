@@ -54,7 +54,7 @@ public final class ScanEstimate {
 				break;
 			case COLLECT: {
 				collects++;
-				FrameKind k = FrameNames.decode(c.file()).kind();
+				FrameKind k = kind(c.file());
 				if (k == FrameKind.FLAT) refs++;
 				else if (k == FrameKind.DARK) darks++;
 				t += exposure + timing.readoutS;
@@ -69,6 +69,14 @@ public final class ScanEstimate {
 		}
 		// Energies below a target only approached for backlash are not scan energies: count targets.
 		return new ScanEstimate(lines, moves, collects, refs, darks, countTargets(commands, energies), angles.size(), t);
+	}
+
+	/** The frame kind a name says; names without any kind word are samples (no full decode needed). */
+	private static FrameKind kind(String file) {
+		String l = file.toLowerCase(Locale.ROOT);
+		if (!(l.contains("ref") || l.contains("flat") || l.contains("dark") || l.contains("white") || l.contains("bkg") || l.contains("background")))
+			return FrameKind.SAMPLE;
+		return FrameNames.decode(file).kind();
 	}
 
 	/** Energies after which something was collected (backlash pre-moves left out); all set energies when none. */

@@ -1,7 +1,14 @@
 package org.txmsuite.acquire;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+
+import org.txmsuite.core.TxmException;
+import org.txmsuite.io.AtomicFiles;
 
 /** A generated scan: the plan, its instructions, the frames they collect (in order), and the estimate. */
 public final class ScanProgram {
@@ -49,5 +56,23 @@ public final class ScanProgram {
 	/** The TXM-Wizard ScanInfo text (see {@link ScanInfoWriter}). */
 	public String scanInfoText() {
 		return ScanInfoWriter.write(this);
+	}
+
+	/**
+	 * Saves the macro as {@code <sample>_macro.txt} and the scan description as
+	 * {@code ScanInfo_<sample>.txt} in {@code dir} (each written atomically); returns the macro path.
+	 */
+	public Path save(Path dir) {
+		String sample = FrameNames.checkSampleName(plan.sampleName);
+		Path macro = dir.resolve(sample + "_macro.txt"), info = dir.resolve("ScanInfo_" + sample + ".txt");
+		try {
+			String m = macroText(), i = scanInfoText();
+			AtomicFiles.write(macro, tmp -> Files.write(tmp, m.getBytes(StandardCharsets.US_ASCII)));
+			AtomicFiles.write(info, tmp -> Files.write(tmp, i.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (IOException e) {
+			throw new TxmException("cannot write the scan macro to " + dir + ": " + e.getMessage(), e);
+		}
+		return macro;
 	}
 }
