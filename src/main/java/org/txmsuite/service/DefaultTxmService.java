@@ -56,4 +56,17 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 	public Progress progress(String task, BooleanSupplier cancelled) {
 		return new StatusProgress(status, task, cancelled);
 	}
+
+	// --- acquire ---
+
+	@Override
+	public org.txmsuite.acquire.ScanProgram buildScanMacro(org.txmsuite.acquire.ScanPlan plan, Progress progress) {
+		return org.txmsuite.acquire.ScanGenerator.generate(plan, progress);
+	}
+
+	@Override
+	public org.txmsuite.acquire.ScanEstimate checkScanMacro(java.nio.file.Path macro, org.txmsuite.acquire.TimingModel timing) {
+		org.txmsuite.acquire.MacroScript script = org.txmsuite.acquire.MacroParser.parse(macro);
+		return org.txmsuite.acquire.ScanEstimate.of(script.commands(), script.lines(), timing);
+	}
 }

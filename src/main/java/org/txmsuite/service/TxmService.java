@@ -32,4 +32,12 @@ public interface TxmService extends org.scijava.service.SciJavaService {
 
 	/** Progress that goes to SciJava's status service (and the headless runner's bar). */
 	Progress progress(String task, BooleanSupplier cancelled);
+
+	// --- acquire ---
+
+	/** Checks a scan plan and builds its XMController macro, ScanInfo and estimate (nothing is written). */
+	org.txmsuite.acquire.ScanProgram buildScanMacro(org.txmsuite.acquire.ScanPlan plan, Progress progress);
+
+	/** Parses a macro file (stops at the first bad line with {@code line N: ...}) and estimates it. */
+	org.txmsuite.acquire.ScanEstimate checkScanMacro(java.nio.file.Path macro, org.txmsuite.acquire.TimingModel timing);
 }
