@@ -187,11 +187,11 @@ public enum EosModel {
 	}
 
 	/**
-	 * Volume at pressure P (bisection on the monotonic P(V) between 0.2 V0 and 2 V0; NaN if P is out of
+	 * Volume at pressure P (bisection on the monotonic P(V) between 0.3 V0 and 1.1 V0; NaN if P is out of
 	 * that range). Used for plotting curves and tests, not in fitting.
 	 */
 	public double volume(double pressure, double[] p) {
-		double lo = 0.2 * p[V0], hi = 2 * p[V0];
+		double lo = 0.3 * p[V0], hi = 1.1 * p[V0];
 		double plo = pressure(lo, p), phi = pressure(hi, p);
 		if (!(plo >= pressure) || !(phi <= pressure)) return Double.NaN;
 		for (int i = 0; i < 200 && hi - lo > 1e-15 * p[V0]; i++) {

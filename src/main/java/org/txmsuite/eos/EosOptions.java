@@ -43,6 +43,20 @@ public final class EosOptions {
 	private double pMin = Double.NEGATIVE_INFINITY, pMax = Double.POSITIVE_INFINITY;
 	private int maxCycles = 200;
 
+	/** Options from the text a command or macro gives: model label, weighting label, fixed values (may be empty). */
+	public static EosOptions of(String model, String weighting, String fixed) {
+		return new EosOptions().model(EosModel.parse(model)).weighting(Weighting.parse(weighting)).fixed(fixed);
+	}
+
+	/** Restricts to one pressure range given as text ("min-max" in GPa, see {@link EosFitter#parseRanges}); empty: all data. */
+	public EosOptions pressureRange(String range) {
+		if (range == null || range.isBlank()) return this;
+		double[][] r = EosFitter.parseRanges(range);
+		if (r.length != 1)
+			throw new TxmException("pressure range '" + range + "' holds " + r.length + " ranges; expected one (use Fit Equation of State Segments for several)");
+		return pressureRange(r[0][0], r[0][1]);
+	}
+
 	public EosOptions model(EosModel m) {
 		model = m;
 		return this;
