@@ -113,7 +113,7 @@ public final class EosFitter {
 			if (m.order() == 2) status[EosModel.KP] = EosFit.Status.FIXED;
 			free = f.stream().mapToInt(Integer::intValue).toArray();
 			if (n <= free.length)
-				throw new TxmException(m + " fit with " + free.length + " free parameters needs more data points than that; got "
+				throw new TxmException(m + " fit has " + free.length + " free parameters and needs more data points than that; got "
 					+ n + (Double.isInfinite(o.pMin()) && Double.isInfinite(o.pMax()) ? "" : " in " + o.pMin() + " to " + o.pMax() + " GPa"));
 			p = startValues(fixed);
 			checkSigmas();
