@@ -85,8 +85,8 @@ public final class EosSegments {
 			plot.setColor(c, c);
 			plot.addPoints(p, v, sv, Plot.CIRCLE);
 			plot.addHorizontalErrorBars(sp);
-			legend.append(k == 0 ? "" : "\t").append(String.format(java.util.Locale.ROOT, "%g-%g GPa: K0 = %s, K' = %s",
-				ranges[k][0], ranges[k][1], EosReport.formatEsd(f.value(1), f.esd(1)), EosReport.formatEsd(f.value(2), f.esd(2))))
+			legend.append(k == 0 ? "" : "\t").append(String.format(java.util.Locale.ROOT, "%s-%s GPa: K0 = %s, K' = %s",
+				org.txmsuite.core.MetadataCodec.num(ranges[k][0]), org.txmsuite.core.MetadataCodec.num(ranges[k][1]), EosReport.formatEsd(f.value(1), f.esd(1)), EosReport.formatEsd(f.value(2), f.esd(2))))
 				.append('\t').append("data ").append(k + 1);
 			xs.add(p);
 			xs.add(cp);
