@@ -69,4 +69,23 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 		org.txmsuite.acquire.MacroScript script = org.txmsuite.acquire.MacroParser.parse(macro);
 		return org.txmsuite.acquire.ScanEstimate.of(script.commands(), script.lines(), timing);
 	}
+
+	// --- eos ---
+
+	@Override
+	public org.txmsuite.eos.EosData eosData(ij.measure.ResultsTable table, String volumeUnit) {
+		return org.txmsuite.eos.EosData.fromTable(table, volumeUnit);
+	}
+
+	@Override
+	public org.txmsuite.eos.EosReport fitEos(org.txmsuite.eos.EosData data, org.txmsuite.eos.EosOptions options, Progress progress) {
+		return new org.txmsuite.eos.EosReport(org.txmsuite.eos.EosFitter.fit(data, options, progress));
+	}
+
+	@Override
+	public org.txmsuite.eos.EosSegments fitEosSegments(org.txmsuite.eos.EosData data, org.txmsuite.eos.EosOptions options,
+		double[][] ranges, Progress progress)
+	{
+		return org.txmsuite.eos.EosSegments.fit(data, options, ranges, progress);
+	}
 }
