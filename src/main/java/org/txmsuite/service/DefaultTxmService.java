@@ -56,4 +56,12 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 	public Progress progress(String task, BooleanSupplier cancelled) {
 		return new StatusProgress(status, task, cancelled);
 	}
+
+	// --- normalize ---
+
+	@Override
+	public org.txmsuite.normalize.NormalizeResult normalize(FrameStack input, FrameStack flats, FrameStack darks,
+		org.txmsuite.normalize.NormalizeOptions options, Progress progress) {
+		return org.txmsuite.normalize.ReferenceNormalizer.normalize(input, flats, darks, options, progress);
+	}
 }

@@ -32,4 +32,13 @@ public interface TxmService extends org.scijava.service.SciJavaService {
 
 	/** Progress that goes to SciJava's status service (and the headless runner's bar). */
 	Progress progress(String task, BooleanSupplier cancelled);
+
+	// --- normalize ---
+
+	/**
+	 * Reference normalization: the input's sample frames divided by references (its flat frames and/or
+	 * a separate flats stack) after dark subtraction, as transmission or absorbance.
+	 */
+	org.txmsuite.normalize.NormalizeResult normalize(FrameStack input, FrameStack flats, FrameStack darks,
+		org.txmsuite.normalize.NormalizeOptions options, Progress progress);
 }
