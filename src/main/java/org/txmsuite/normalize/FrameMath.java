@@ -55,25 +55,23 @@ final class FrameMath {
 		return rows(w, h, (from, to) -> {
 			float[] nb = new float[9];
 			long n = 0;
-			for (int i = from; i < to; i++) {
-				float v = src[i];
-				int y = i / w, x = i % w;
-				int m = 0;
-				float min = Float.POSITIVE_INFINITY;
-				for (int dy = -1; dy <= 1; dy++) {
-					int yy = Math.min(h - 1, Math.max(0, y + dy)) * w;
-					for (int dx = -1; dx <= 1; dx++) {
-						float q = src[yy + Math.min(w - 1, Math.max(0, x + dx))];
-						nb[m++] = q;
-						if (q < min) min = q;
+			for (int y = from / w; y < to / w; y++) {
+				int rm = Math.max(0, y - 1) * w, r0 = y * w, rp = Math.min(h - 1, y + 1) * w;
+				for (int x = 0; x < w; x++) {
+					int xm = x > 0 ? x - 1 : 0, xp = x < w - 1 ? x + 1 : x;
+					float v = src[r0 + x];
+					nb[0] = src[rm + xm]; nb[1] = src[rm + x]; nb[2] = src[rm + xp];
+					nb[3] = src[r0 + xm]; nb[4] = v; nb[5] = src[r0 + xp];
+					nb[6] = src[rp + xm]; nb[7] = src[rp + x]; nb[8] = src[rp + xp];
+					float min = nb[0];
+					for (int j = 1; j < 9; j++) min = Math.min(min, nb[j]);
+					// v <= k * min <= k * median: cannot be a zinger, skip the sort
+					if (min > 0 && v <= k * min) continue;
+					float med = median9(nb);
+					if (med > 0 && v > k * med) {
+						px[r0 + x] = med;
+						n++;
 					}
-				}
-				// v <= k * min <= k * median: cannot be a zinger, skip the sort
-				if (min > 0 && v <= k * min) continue;
-				float med = median9(nb);
-				if (med > 0 && v > k * med) {
-					px[i] = med;
-					n++;
 				}
 			}
 			return n;
