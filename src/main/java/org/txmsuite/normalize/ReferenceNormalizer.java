@@ -164,7 +164,7 @@ public final class ReferenceNormalizer {
 					t = NormalizeOptions.MIN_TRANSMISSION;
 					nClamp++;
 				}
-				s[i] = finish && log ? (float) -Math.log(t) + 0f : t; // + 0f: T = 1 gives 0, not -0
+				s[i] = finish && log ? (float) -FrameMath.ln(t) + 0f : t; // + 0f: T = 1 gives 0, not -0
 			}
 			bad.add(nBad);
 			clamped.add(nClamp);
@@ -196,7 +196,7 @@ public final class ReferenceNormalizer {
 					t = NormalizeOptions.MIN_TRANSMISSION;
 					nClamp++;
 				}
-				s[i] = log ? (float) -Math.log(t) + 0f : t;
+				s[i] = log ? (float) -FrameMath.ln(t) + 0f : t;
 			}
 			clamped.add(nClamp);
 			return 0;

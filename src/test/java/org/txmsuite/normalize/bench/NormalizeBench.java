@@ -30,20 +30,24 @@ public final class NormalizeBench {
 		}
 		System.out.printf(Locale.ROOT, "%d sample frames %dx%d float, %d cores, heap max %d MB%n", n, size, size,
 			Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-		String[][] cases = { { "linear", "0" }, { "mean", "0" }, { "median", "0" }, { "linear", "1" } };
-		for (String[] c : cases) run(s, c[0], Double.parseDouble(c[1]), n, true);
-		for (String[] c : cases) run(s, c[0], Double.parseDouble(c[1]), n, false);
+		String[][] cases = { { "linear", "0", "absorbance" }, { "linear", "0", "transmission" }, { "mean", "0", "absorbance" },
+			{ "median", "0", "absorbance" }, { "linear", "1", "absorbance" } };
+		for (String[] c : cases) run(s, c, n, true);
+		for (String[] c : cases) run(s, c, n, false);
 	}
 
-	private static void run(FrameStack s, String mode, double zinger, int n, boolean warmup) {
-		NormalizeOptions o = new NormalizeOptions().mode(ReferenceMode.parse(mode)).zingerThreshold(zinger);
+	private static void run(FrameStack s, String[] c, int n, boolean warmup) {
+		String mode = c[0];
+		double zinger = Double.parseDouble(c[1]);
+		NormalizeOptions o = new NormalizeOptions().mode(ReferenceMode.parse(mode)).zingerThreshold(zinger)
+			.output(NormalizeOptions.Output.parse(c[2]));
 		var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 		long t0 = System.nanoTime(), c0 = os.getProcessCpuTime();
 		ReferenceNormalizer.normalize(s, null, null, o, Progress.NONE, (i, px, info) -> {});
 		double sec = (System.nanoTime() - t0) / 1e9, cpu = (os.getProcessCpuTime() - c0) / 1e9;
 		if (!warmup)
-			System.out.printf(Locale.ROOT, "%-7s zinger=%s: %.2f s wall for %d frames = %.1f frames/s; %.2f s CPU = %.1f frames per CPU-second "
-				+ "(incl. reference setup)%n", mode, zinger > 0 ? "on " : "off", sec, n, n / sec, cpu, n / cpu);
+			System.out.printf(Locale.ROOT, "%-7s %-12s zinger=%s: %.2f s wall for %d frames = %.1f frames/s; %.2f s CPU = %.1f frames per CPU-second "
+				+ "(incl. reference setup)%n", mode, c[2], zinger > 0 ? "on " : "off", sec, n, n / sec, cpu, n / cpu);
 	}
 
 	private static float[] frame(SplittableRandom r, int size, double level) {
