@@ -138,6 +138,20 @@ class NormalizeCommandTest {
 	}
 
 	@Test
+	void alreadyNormalizedFileIsConvertedNotDividedAgain() throws Exception {
+		// as an FXI img_xanes export would be saved: transmission, with a "reference" that would spoil a division
+		FrameStack t = new FrameStack(3, 1).state(DataState.TRANSMISSION).source("img_xanes");
+		t.add(new float[] { 0.5f, 0.25f, 1f }, new org.txmsuite.core.FrameInfo(FrameKind.SAMPLE, Double.NaN, 8333, Double.NaN));
+		t.add(new float[] { 0.1f, 7f, 3f }, new org.txmsuite.core.FrameInfo(FrameKind.FLAT, Double.NaN, 8333, Double.NaN));
+		TiffIO.save(t, dir.resolve("xanes.tif"));
+		Path o = dir.resolve("out");
+		assertEquals(0, txm("run", "Normalize by References", "input=\"" + dir.resolve("xanes.tif") + "\"", "--out", o.toString()), err());
+		FrameStack n = TiffIO.openFrames(o.resolve("normalized.tif"));
+		assertEquals(1, n.size());
+		assertArrayEquals(new float[] { (float) -Math.log(0.5), (float) -Math.log(0.25), 0f }, n.pixels(0), 1e-6f);
+	}
+
+	@Test
 	void macro() throws Exception {
 		MacroBridge.install(TestContext.get());
 		FrameStack scan = new DriftScan().build();
