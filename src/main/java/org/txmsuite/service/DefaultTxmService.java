@@ -88,4 +88,12 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 	{
 		return org.txmsuite.eos.EosSegments.fit(data, options, ranges, progress);
 	}
+
+	// --- normalize ---
+
+	@Override
+	public org.txmsuite.normalize.NormalizeResult normalize(FrameStack input, FrameStack flats, FrameStack darks,
+		org.txmsuite.normalize.NormalizeOptions options, Progress progress) {
+		return org.txmsuite.normalize.ReferenceNormalizer.normalize(input, flats, darks, options, progress);
+	}
 }

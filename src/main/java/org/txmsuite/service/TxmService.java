@@ -56,4 +56,13 @@ public interface TxmService extends org.scijava.service.SciJavaService {
 	/** Fits the same equation of state separately over each pressure range {pMin, pMax}. */
 	org.txmsuite.eos.EosSegments fitEosSegments(org.txmsuite.eos.EosData data, org.txmsuite.eos.EosOptions options,
 		double[][] ranges, Progress progress);
+
+	// --- normalize ---
+
+	/**
+	 * Reference normalization: the input's sample frames divided by references (its flat frames and/or
+	 * a separate flats stack) after dark subtraction, as transmission or absorbance.
+	 */
+	org.txmsuite.normalize.NormalizeResult normalize(FrameStack input, FrameStack flats, FrameStack darks,
+		org.txmsuite.normalize.NormalizeOptions options, Progress progress);
 }
