@@ -140,6 +140,11 @@ public final class Normalizer {
 
 		/** Normalizes the spectrum in {@link #input()}; returns the status. */
 		public byte run() {
+			return run(mu);
+		}
+
+		/** Normalizes {@code mu} (grid length, not changed); returns the status. */
+		public byte run(double[] mu) {
 			int n = e.length;
 			for (int i = 0; i < n; i++)
 				if (!Double.isFinite(mu[i])) return fail(NOT_FINITE);
