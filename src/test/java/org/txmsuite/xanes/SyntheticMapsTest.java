@@ -77,6 +77,29 @@ class SyntheticMapsTest {
 		assertEquals(ij.ImagePlus.COLOR_RGB, r.image("edge50_map_view").getType());
 	}
 
+	@Test
+	void minorityPhaseIsItsOwnCluster() {
+		XanesResult r = ClusterAnalysis.run(XanesData.of(sim.stack), NormalizeOptions.larchDefaults(), 3, 4, 1, Progress.NONE);
+		byte[] l = (byte[]) r.image("labels").getProcessor().getPixels();
+		int[][] count = new int[4][2];
+		int minority = 0;
+		for (int p = 0; p < l.length; p++) {
+			count[l[p]][sim.metal[p] ? 1 : 0]++;
+			if (sim.metal[p]) minority++;
+		}
+		int best = 1;
+		for (int k = 2; k <= 3; k++) if (count[k][1] > count[best][1]) best = k;
+		double recall = count[best][1] / (double) minority, purity = count[best][1] / (double) (count[best][0] + count[best][1]);
+		System.out.printf("minority phase: %d pixels (%.2f %% of the particle), cluster %d holds %.1f %% of them, purity %.1f %%; %s%n",
+			minority, 100.0 * minority / 2284, best, 100 * recall, 100 * purity, r.summary());
+		assertTrue(recall >= 0.9, "cluster " + best + " holds " + recall + " of the minority pixels");
+		assertTrue(purity >= 0.9, "cluster " + best + " is only " + purity + " minority");
+		assertEquals(ij.ImagePlus.COLOR_RGB, r.image("cluster_plot").getType());
+		assertEquals(60, r.table("cluster_spectra").size());
+		XanesResult again = ClusterAnalysis.run(XanesData.of(sim.stack), NormalizeOptions.larchDefaults(), 3, 4, 1, Progress.NONE);
+		assertArrayEquals(l, (byte[]) again.image("labels").getProcessor().getPixels(), "seeded clustering repeats");
+	}
+
 	static double sq(double v) {
 		return v * v;
 	}
