@@ -156,6 +156,7 @@ public final class ClusterAnalysis {
 		ImagePlus labels = new ImagePlus("labels", st);
 		labels.getProcessor().setLut(labelLut());
 		labels.setDisplayRange(0, 255);
+		res.put("mask", Xanes.mask(mask, d));
 		return res.put("labels", labels);
 	}
 
