@@ -43,4 +43,29 @@ class LarchAgreementTest {
 		assertTrue(worstPre < 1e-4, "max |pre_edge - Larch| = " + worstPre);
 		System.out.printf("Ni foil vs Larch 0.9.58: e0 %.2f, step %.6f, max |norm diff| %.2e%n", w.e0, w.edgeStep, worstNorm);
 	}
+
+	/** Golden files written by scripts/check-larch.sh --golden with Debian's Larch 0.9.58. */
+	@Test
+	void otherSpectraMatchLarch() throws Exception {
+		for (String file : new String[] { "mn_cpmnco3.dat", "pyxas_ref_NiO.txt", "pyxas_ref_LiNiO2.txt" }) check(file);
+	}
+
+	private static void check(String file) throws Exception {
+		SpectrumTable t = SpectrumFiles.read(DATA.resolve(file));
+		Normalizer.Work w = new Normalizer(t.energiesEv(), NormalizeOptions.larchDefaults()).work();
+		assertEquals(Normalizer.OK, w.run(t.spectrum(0)));
+		List<String> golden = Files.readAllLines(DATA.resolve("larch0958_" + file.replaceFirst("\\.[^.]*$", "") + ".csv"));
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("e0=([0-9.]+) edge_step=([0-9.]+)").matcher(golden.get(0));
+		assertTrue(m.find(), golden.get(0));
+		assertEquals(Double.parseDouble(m.group(1)), w.e0, 0.1);
+		double step = Double.parseDouble(m.group(2));
+		assertEquals(step, w.edgeStep, 0.005 * step);
+		double worst = 0;
+		for (int i = 2; i < golden.size(); i++) {
+			String[] c = golden.get(i).split(",");
+			worst = Math.max(worst, Math.abs(w.norm[i - 2] - Double.parseDouble(c[1])));
+		}
+		assertEquals(t.energyCount(), golden.size() - 2);
+		assertTrue(worst < 1e-3, file + ": max |norm - Larch| = " + worst);
+	}
 }
