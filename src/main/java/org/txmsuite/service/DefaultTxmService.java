@@ -96,4 +96,29 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 		org.txmsuite.normalize.NormalizeOptions options, Progress progress) {
 		return org.txmsuite.normalize.ReferenceNormalizer.normalize(input, flats, darks, options, progress);
 	}
+
+	// --- xanes ---
+
+	@Override
+	public org.txmsuite.xanes.XanesData xanesData(ImagePlus input, java.io.File spectra) {
+		return org.txmsuite.xanes.XanesData.either(input == null ? null : spectral(input),
+			spectra == null ? null : org.txmsuite.xanes.SpectrumFiles.read(spectra.toPath()));
+	}
+
+	@Override
+	public java.util.List<org.txmsuite.xanes.SpectrumTable> xanesReferences(String paths) {
+		java.util.List<org.txmsuite.xanes.SpectrumTable> out = new java.util.ArrayList<>();
+		if (paths != null)
+			for (String p : paths.split(","))
+				if (!p.isBlank()) out.add(org.txmsuite.xanes.SpectrumFiles.read(java.nio.file.Path.of(p.trim())));
+		if (out.isEmpty())
+			throw new org.txmsuite.core.TxmException("no reference spectra given: expected 'references' as comma-separated file paths");
+		return out;
+	}
+
+	@Override
+	public Object xanesOutput(org.txmsuite.xanes.XanesResult result, String name) {
+		Object v = result.get(name);
+		return v instanceof SpectralStack ? image((SpectralStack) v, name) : v;
+	}
 }

@@ -65,4 +65,15 @@ public interface TxmService extends org.scijava.service.SciJavaService {
 	 */
 	org.txmsuite.normalize.NormalizeResult normalize(FrameStack input, FrameStack flats, FrameStack darks,
 		org.txmsuite.normalize.NormalizeOptions options, Progress progress);
+
+	// --- xanes ---
+
+	/** XANES input: exactly one of an image stack (energies in its metadata) and a spectrum file (CSV, text or XDI). */
+	org.txmsuite.xanes.XanesData xanesData(ImagePlus input, java.io.File spectra);
+
+	/** Reference spectra from comma-separated file paths. */
+	java.util.List<org.txmsuite.xanes.SpectrumTable> xanesReferences(String paths);
+
+	/** A XANES output as commands hand it out: spectral stacks become hyperstacks, the rest is returned as is. */
+	Object xanesOutput(org.txmsuite.xanes.XanesResult result, String name);
 }
