@@ -121,4 +121,28 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 		Object v = result.get(name);
 		return v instanceof SpectralStack ? image((SpectralStack) v, name) : v;
 	}
+
+	// --- align ---
+
+	@Override
+	public double[] angles(String spec, FrameStack stack) {
+		return org.txmsuite.align.AngleList.parse(spec, stack.size(), stack.anglesDeg());
+	}
+
+	@Override
+	public org.txmsuite.align.AlignResult alignProjections(FrameStack absorbance, double[] anglesDeg, org.txmsuite.align.AlignOptions options,
+		Progress p)
+	{
+		return org.txmsuite.align.ProjectionAligner.align(absorbance, anglesDeg, options, p);
+	}
+
+	@Override
+	public org.txmsuite.align.CenterFinder.Result findCenter(FrameStack absorbance, double[] anglesDeg, double rangePx, int rows, Progress p) {
+		return org.txmsuite.align.CenterFinder.find(absorbance, anglesDeg, rangePx, rows, p);
+	}
+
+	@Override
+	public org.txmsuite.align.SpectralAligner.Result alignSpectral(FrameStack stack, int reference, boolean scale, Progress p) {
+		return org.txmsuite.align.SpectralAligner.align(stack, reference, scale, p);
+	}
 }

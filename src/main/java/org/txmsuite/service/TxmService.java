@@ -76,4 +76,18 @@ public interface TxmService extends org.scijava.service.SciJavaService {
 
 	/** A XANES output as commands hand it out: spectral stacks become hyperstacks, the rest is returned as is. */
 	Object xanesOutput(org.txmsuite.xanes.XanesResult result, String name);
+
+	// --- align ---
+
+	/** Angles for a stack from {@code start:stop:step}, a comma list, a file, or (blank) its metadata. */
+	double[] angles(String spec, FrameStack stack);
+
+	/** Aligns projections (see {@link org.txmsuite.align.ProjectionAligner}). */
+	org.txmsuite.align.AlignResult alignProjections(FrameStack absorbance, double[] anglesDeg, org.txmsuite.align.AlignOptions options, Progress p);
+
+	/** Rotation centre without an opposite pair (see {@link org.txmsuite.align.CenterFinder}). */
+	org.txmsuite.align.CenterFinder.Result findCenter(FrameStack absorbance, double[] anglesDeg, double rangePx, int rows, Progress p);
+
+	/** Aligns a spectral stack in shift and scale (see {@link org.txmsuite.align.SpectralAligner}). */
+	org.txmsuite.align.SpectralAligner.Result alignSpectral(FrameStack stack, int reference, boolean scale, Progress p);
 }
