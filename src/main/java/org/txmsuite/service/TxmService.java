@@ -32,4 +32,15 @@ public interface TxmService extends org.scijava.service.SciJavaService {
 
 	/** Progress that goes to SciJava's status service (and the headless runner's bar). */
 	Progress progress(String task, BooleanSupplier cancelled);
+
+	// --- io ---
+
+	/**
+	 * Imports real TXM data (.xrm, .txrm, FXI or Data Exchange .h5, TIFF stack, folder of .xrm frames,
+	 * TXM-Wizard ScanInfo_*.txt) as a frame stack with the suite's metadata.
+	 */
+	FrameStack importData(java.nio.file.Path path, int binning, boolean averageRepeats, boolean includeReference, Progress progress);
+
+	/** Opens an Xradia .txrm/.xrm lazily as a virtual stack (frames read and binned on demand). */
+	ImagePlus openVirtual(java.nio.file.Path path, int binning);
 }
