@@ -84,6 +84,19 @@ class Hdf5IoTest {
 	}
 
 	@Test
+	void h5pyWrittenUint16FxiReadsUnsigned() {
+		FrameStack s = Hdf5Io.readFxi(Path.of("test-images/io/fxi_uint16_h5py.h5"));
+		assertEquals(4, s.size());
+		assertEquals(60000f, s.pixels(0)[0]); // above the int16 range: read as unsigned
+		assertEquals(65535f, s.pixels(2)[14]);
+		assertEquals(FrameKind.FLAT, s.info(2).kind());
+		assertEquals(FrameKind.DARK, s.info(3).kind());
+		assertEquals(90.0, s.info(1).angleDeg(), 0);
+		assertEquals(8950.0, s.info(0).energyEv(), 1e-9);
+		assertEquals(21.7, s.pixelSizeNm(), 1e-12);
+	}
+
+	@Test
 	void syntheticFxiXanesIsFlaggedNormalized() {
 		Path p = dir.resolve("xanes_scan2_id_77.h5");
 		float[][][] img = new float[3][2][4];
