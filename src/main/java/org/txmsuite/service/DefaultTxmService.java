@@ -145,4 +145,19 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 	public org.txmsuite.align.SpectralAligner.Result alignSpectral(FrameStack stack, int reference, boolean scale, Progress p) {
 		return org.txmsuite.align.SpectralAligner.align(stack, reference, scale, p);
 	}
+
+	// --- io ---
+
+	@Override
+	public FrameStack importData(java.nio.file.Path path, int binning, boolean averageRepeats, boolean includeReference,
+		Progress progress)
+	{
+		return org.txmsuite.io.TxmImport.open(path, new org.txmsuite.io.TxmImport.Options().bin(binning)
+			.averageRepeats(averageRepeats).includeReference(includeReference), progress);
+	}
+
+	@Override
+	public ImagePlus openVirtual(java.nio.file.Path path, int binning) {
+		return org.txmsuite.io.XradiaVirtualStack.open(path, binning);
+	}
 }

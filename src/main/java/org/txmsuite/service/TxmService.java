@@ -90,4 +90,15 @@ public interface TxmService extends org.scijava.service.SciJavaService {
 
 	/** Aligns a spectral stack in shift and scale (see {@link org.txmsuite.align.SpectralAligner}). */
 	org.txmsuite.align.SpectralAligner.Result alignSpectral(FrameStack stack, int reference, boolean scale, Progress p);
+
+	// --- io ---
+
+	/**
+	 * Imports real TXM data (.xrm, .txrm, FXI or Data Exchange .h5, TIFF stack, folder of .xrm frames,
+	 * TXM-Wizard ScanInfo_*.txt) as a frame stack with the suite's metadata.
+	 */
+	FrameStack importData(java.nio.file.Path path, int binning, boolean averageRepeats, boolean includeReference, Progress progress);
+
+	/** Opens an Xradia .txrm/.xrm lazily as a virtual stack (frames read and binned on demand). */
+	ImagePlus openVirtual(java.nio.file.Path path, int binning);
 }
