@@ -32,4 +32,15 @@ public interface TxmService extends org.scijava.service.SciJavaService {
 
 	/** Progress that goes to SciJava's status service (and the headless runner's bar). */
 	Progress progress(String task, BooleanSupplier cancelled);
+
+	// --- recon ---
+
+	/**
+	 * Reconstructs a volume from an ABSORBANCE projection stack (one frame per angle; detector rows
+	 * become slices). {@code angles}: "start:stop:step", a comma list or a text file; blank for the
+	 * stack's metadata. A stack without TXM metadata is taken to hold absorbance. The convergence
+	 * record (mean relative residual per sweep) goes to {@code residuals} when not null.
+	 */
+	org.txmsuite.core.Volume reconstruct(ImagePlus projections, String angles, org.txmsuite.recon.ReconOptions options,
+		Progress progress, java.util.List<Double> residuals);
 }

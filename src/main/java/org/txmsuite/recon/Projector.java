@@ -1,0 +1,335 @@
+package org.txmsuite.recon;
+
+import java.util.Arrays;
+
+import org.txmsuite.core.TxmException;
+
+/**
+ * Parallel-beam Joseph projector and its exact transpose (back-projector) for one {@code n x n} slice
+ * and a set of angles.
+ *
+ * <h2>Geometry (the convention of the whole suite)</h2>
+ * Parallel beam, rotation about the vertical (detector y) axis; volume slice z = detector row. In a
+ * slice, pixel (i, j) (i = column x, j = row) has centre coordinates {@code x = i - (n-1)/2},
+ * {@code y = j - (n-1)/2} in pixels. At angle theta (degrees) a point projects to detector coordinate
+ * {@code u = x cos(theta) + y sin(theta) + center + dx[a]}, where detector pixels are unit wide, pixel
+ * {@code u} has its centre at {@code u}, {@code center} defaults to {@code (W-1)/2} and {@code dx[a]}
+ * is an optional per-projection horizontal shift (the measured projection is displaced by dx).
+ *
+ * <h2>Model</h2>
+ * Joseph's method (Joseph 1982, IEEE TMI 1:192): the ray through the centre of detector pixel u is
+ * sampled once per image line along the axis closest to the ray direction, with linear interpolation
+ * between the two nearest pixels of that line, and weighted by the step length {@code 1/max(|cos|,|sin|)}.
+ * Pixels outside the slice are zero. The back-projector scatters with exactly the same weights, so it
+ * is the matrix transpose of the projector ({@code <Ax,y> = <x,A^T y>} to rounding).
+ *
+ * <p>Sinograms are row-major {@code float[nAngles * W]}: row a is the projection at angle a. Fast
+ * kernels work on a padded slice layout ({@code (n+2)^2}, a zero border one pixel wide; see
+ * {@link #pad}) so the inner loops need no bounds tests. Instances are immutable and thread-safe;
+ * the padded kernels use no shared scratch space.
+ */
+public final class Projector {
+	private final int n, w, np;
+	private final double[] anglesDeg;
+	private final double center;
+	private final double[] dx;
+	// per angle: f(u, k) = alpha*u + gam*k + del is the (interpolated, unpadded) position along line k
+	private final double[] alpha, gam, del;
+	private final float[] weight;
+	/** Strides in the padded layout: along the interpolation direction (sF) and across lines (sK). */
+	private final int[] strideF, strideK;
+	private volatile float[] rayLengths, rayNorms2;
+
+	/**
+	 * @param n slice size (n x n pixels)
+	 * @param detectorWidth detector width W in pixels
+	 * @param anglesDeg projection angles in degrees
+	 * @param center rotation centre on the detector in pixels; NaN for the default (W-1)/2
+	 * @param dx per-projection horizontal shifts in pixels (added to the detector coordinate), or null
+	 */
+	public Projector(int n, int detectorWidth, double[] anglesDeg, double center, double[] dx) {
+		if (n < 1) throw new TxmException("slice size must be at least 1 pixel, got " + n);
+		if (detectorWidth < 1) throw new TxmException("detector width must be at least 1 pixel, got " + detectorWidth);
+		if (anglesDeg == null || anglesDeg.length == 0) throw new TxmException("angles: the angle set is empty; expected at least one angle");
+		for (int a = 0; a < anglesDeg.length; a++)
+			if (!Double.isFinite(anglesDeg[a])) throw new TxmException("angles: angle " + a + " is " + anglesDeg[a] + "; expected a finite number of degrees");
+		double c = Double.isNaN(center) ? (detectorWidth - 1) / 2.0 : center;
+		if (!(c >= 0 && c <= detectorWidth - 1))
+			throw new TxmException("center: " + center + " is outside the detector; expected a value in [0, " + (detectorWidth - 1) + "] pixels");
+		if (dx != null && dx.length != anglesDeg.length)
+			throw new TxmException("shifts: " + dx.length + " horizontal shifts for " + anglesDeg.length + " projections; expected one per projection");
+		this.n = n;
+		this.w = detectorWidth;
+		this.np = n + 2;
+		this.anglesDeg = anglesDeg.clone();
+		this.center = c;
+		this.dx = dx == null ? new double[anglesDeg.length] : dx.clone();
+		int na = anglesDeg.length;
+		alpha = new double[na];
+		gam = new double[na];
+		del = new double[na];
+		weight = new float[na];
+		strideF = new int[na];
+		strideK = new int[na];
+		double h = (n - 1) / 2.0;
+		for (int a = 0; a < na; a++) {
+			double t = Math.toRadians(anglesDeg[a]);
+			double cs = Math.cos(t), sn = Math.sin(t);
+			double cc = c + this.dx[a];
+			if (Math.abs(cs) >= Math.abs(sn)) { // march over rows j, interpolate along x
+				alpha[a] = 1 / cs;
+				gam[a] = -sn / cs;
+				del[a] = -cc / cs + h * sn / cs + h;
+				strideF[a] = 1;
+				strideK[a] = np;
+			} else { // march over columns i, interpolate along y
+				alpha[a] = 1 / sn;
+				gam[a] = -cs / sn;
+				del[a] = -cc / sn + h * cs / sn + h;
+				strideF[a] = np;
+				strideK[a] = 1;
+			}
+			weight[a] = (float) Math.abs(alpha[a]);
+		}
+	}
+
+	/** Same slice, detector, angles and centre with other per-projection horizontal shifts (cheap). */
+	public Projector withShifts(double[] newDx) {
+		return new Projector(n, w, anglesDeg, center, newDx);
+	}
+
+	public int sliceSize() { return n; }
+	public int detectorWidth() { return w; }
+	public int angleCount() { return anglesDeg.length; }
+	public double[] anglesDeg() { return anglesDeg.clone(); }
+	public double center() { return center; }
+	public double[] shifts() { return dx.clone(); }
+	/** Length of a padded slice, {@code (n+2)^2}. */
+	public int paddedLength() { return np * np; }
+
+	// ----------------------------------------------------------------- public API on plain slices
+
+	/** Forward projection of an {@code n*n} slice into a sinogram {@code float[nAngles*W]} (overwritten). */
+	public void forward(float[] slice, float[] sinogram) {
+		checkLengths(slice, sinogram);
+		float[] p = pad(slice, n);
+		for (int a = 0; a < anglesDeg.length; a++) forwardPadded(p, a, sinogram, a * w);
+	}
+
+	/** Back-projection (transpose) of a sinogram into an {@code n*n} slice (overwritten). */
+	public void back(float[] sinogram, float[] slice) {
+		checkLengths(slice, sinogram);
+		float[] p = new float[np * np];
+		for (int a = 0; a < anglesDeg.length; a++) backPadded(p, a, sinogram, a * w);
+		unpad(p, n, slice);
+	}
+
+	/** Forward projection of a slab of slices (each {@code n*n}) into sinograms, one per slice, in parallel. */
+	public void forward(float[][] slices, float[][] sinograms) {
+		if (slices.length != sinograms.length)
+			throw new TxmException("forward projection: " + slices.length + " slices but " + sinograms.length + " sinograms");
+		java.util.stream.IntStream.range(0, slices.length).parallel().forEach(z -> forward(slices[z], sinograms[z]));
+	}
+
+	/** Back-projection of a slab of sinograms into slices, one per sinogram, in parallel. */
+	public void back(float[][] sinograms, float[][] slices) {
+		if (slices.length != sinograms.length)
+			throw new TxmException("back projection: " + sinograms.length + " sinograms but " + slices.length + " slices");
+		java.util.stream.IntStream.range(0, slices.length).parallel().forEach(z -> back(sinograms[z], slices[z]));
+	}
+
+	private void checkLengths(float[] slice, float[] sino) {
+		if (slice.length != n * n) throw new TxmException("slice has " + slice.length + " pixels, expected " + n + "x" + n);
+		if (sino.length != anglesDeg.length * w)
+			throw new TxmException("sinogram has " + sino.length + " values, expected " + anglesDeg.length + " angles x " + w + " pixels");
+	}
+
+	// ----------------------------------------------------------------- padded kernels
+
+	/** Copies an {@code n*n} slice into a new padded {@code (n+2)^2} array with a zero border. */
+	public static float[] pad(float[] slice, int n) {
+		float[] p = new float[(n + 2) * (n + 2)];
+		for (int j = 0; j < n; j++) System.arraycopy(slice, j * n, p, (j + 1) * (n + 2) + 1, n);
+		return p;
+	}
+
+	/** Copies the interior of a padded slice into {@code out} ({@code n*n}). */
+	public static void unpad(float[] padded, int n, float[] out) {
+		for (int j = 0; j < n; j++) System.arraycopy(padded, (j + 1) * (n + 2) + 1, out, j * n, n);
+	}
+
+	/** Sets the one-pixel border of a padded slice to zero. */
+	public static void clearBorder(float[] padded, int n) {
+		int np = n + 2;
+		Arrays.fill(padded, 0, np, 0f);
+		Arrays.fill(padded, (np - 1) * np, np * np, 0f);
+		for (int j = 1; j < np - 1; j++) {
+			padded[j * np] = 0f;
+			padded[j * np + np - 1] = 0f;
+		}
+	}
+
+	/**
+	 * Projection {@code a} of a padded slice (border must be zero) into {@code out[off .. off+W)}
+	 * (overwritten).
+	 */
+	public void forwardPadded(float[] img, int a, float[] out, int off) {
+		Arrays.fill(out, off, off + w, 0f);
+		final double al = alpha[a], g = gam[a], d = del[a] + 1;
+		final int sF = strideF[a], sK = strideK[a];
+		final int[] range = new int[2];
+		for (int k = 0; k < n; k++) {
+			double b = g * k + d;
+			if (!uRange(al, b, range)) continue;
+			int base = (k + 1) * sK;
+			for (int u = range[0], hi = range[1]; u <= hi; u++) {
+				double f = al * u + b;
+				int p = (int) f;
+				float t = (float) (f - p);
+				int idx = base + p * sF;
+				float v0 = img[idx];
+				out[off + u] += v0 + t * (img[idx + sF] - v0);
+			}
+		}
+		float wt = weight[a];
+		for (int u = off; u < off + w; u++) out[u] *= wt;
+	}
+
+	/**
+	 * Adds the back-projection of {@code r[off .. off+W)} at angle {@code a} to a padded slice. The
+	 * border receives contributions of rays leaving the slice; clear it ({@link #clearBorder}) before
+	 * the slice is projected again or read.
+	 */
+	public void backPadded(float[] img, int a, float[] r, int off) {
+		final double al = alpha[a], g = gam[a], d = del[a] + 1;
+		final int sF = strideF[a], sK = strideK[a];
+		final float wt = weight[a];
+		final int[] range = new int[2];
+		for (int k = 0; k < n; k++) {
+			double b = g * k + d;
+			if (!uRange(al, b, range)) continue;
+			int base = (k + 1) * sK;
+			for (int u = range[0], hi = range[1]; u <= hi; u++) {
+				double f = al * u + b;
+				int p = (int) f;
+				float t = (float) (f - p);
+				int idx = base + p * sF;
+				float v = wt * r[off + u];
+				float vt = v * t;
+				img[idx] += v - vt;
+				img[idx + sF] += vt;
+			}
+		}
+	}
+
+	/**
+	 * Detector pixels u of one line whose interpolation position {@code f = al*u + b} (padded) lies in
+	 * [0, n+1), so that both neighbours are inside the padded slice. Returns false if none.
+	 */
+	private boolean uRange(double al, double b, int[] range) {
+		// f in [0, n+1)  <=>  u in [(0-b)/al, (n+1-b)/al) for al > 0 (reversed for al < 0)
+		double u0 = (0 - b) / al, u1 = (n + 1 - b) / al;
+		double lo = Math.min(u0, u1), hi = Math.max(u0, u1);
+		int ulo = (int) Math.max(0, Math.ceil(lo) - 1), uhi = (int) Math.min(w - 1, Math.floor(hi) + 1);
+		while (ulo <= uhi && !inside(al * ulo + b)) ulo++;
+		while (uhi >= ulo && !inside(al * uhi + b)) uhi--;
+		range[0] = ulo;
+		range[1] = uhi;
+		return ulo <= uhi;
+	}
+
+	private boolean inside(double f) {
+		return f >= 0 && f < n + 1 && (int) f + 1 <= n + 1;
+	}
+
+	/** Row sums of the system matrix (ray lengths through the slice), {@code float[nAngles*W]}. */
+	public float[] rayLengths() {
+		float[] r = rayLengths;
+		if (r == null) {
+			float[] ones = new float[np * np];
+			for (int j = 1; j <= n; j++) Arrays.fill(ones, j * np + 1, j * np + 1 + n, 1f);
+			r = new float[anglesDeg.length * w];
+			for (int a = 0; a < anglesDeg.length; a++) forwardPadded(ones, a, r, a * w);
+			rayLengths = r;
+		}
+		return r;
+	}
+
+	/** Squared norms of the system matrix rows (rays), {@code float[nAngles*W]}, for ART. */
+	public float[] rayNorms2() {
+		float[] r = rayNorms2;
+		if (r == null) {
+			r = new float[anglesDeg.length * w];
+			for (int a = 0; a < anglesDeg.length; a++) {
+				final double al = alpha[a], g = gam[a], d = del[a] + 1;
+				final int[] range = new int[2];
+				double[] acc = new double[w];
+				for (int k = 0; k < n; k++) {
+					double b = g * k + d;
+					if (!uRange(al, b, range)) continue;
+					for (int u = range[0]; u <= range[1]; u++) {
+						double f = al * u + b;
+						int p = (int) f;
+						double t = (float) (f - p);
+						// weights to real (non-border) pixels only
+						double w0 = p >= 1 && p <= n ? 1 - t : 0, w1 = p + 1 >= 1 && p + 1 <= n ? t : 0;
+						acc[u] += w0 * w0 + w1 * w1;
+					}
+				}
+				double wt2 = (double) weight[a] * weight[a];
+				for (int u = 0; u < w; u++) r[a * w + u] = (float) (acc[u] * wt2);
+			}
+			rayNorms2 = r;
+		}
+		return r;
+	}
+
+	// ----------------------------------------------------------------- ray-by-ray (ART)
+
+	/**
+	 * One Kaczmarz (ART) update for ray u of projection a on a padded slice:
+	 * {@code x += lambda * (b - <a_i, x>) / |a_i|^2 * a_i}. Returns the residual {@code b - <a_i,x>}
+	 * before the update. Border pixels receive updates; clear them after the projection's rays.
+	 */
+	public float artRay(float[] img, int a, int u, float measured, float lambda, float norm2) {
+		final double al = alpha[a], g = gam[a], d = del[a] + 1 + al * u;
+		final int sF = strideF[a], sK = strideK[a];
+		// f(k) = g*k + d must lie in [0, n+1)
+		int k0, k1;
+		if (g == 0) {
+			if (!inside(d)) return 0f;
+			k0 = 0;
+			k1 = n - 1;
+		} else {
+			double ka = (0 - d) / g, kb = (n + 1 - d) / g;
+			k0 = (int) Math.max(0, Math.ceil(Math.min(ka, kb)) - 1);
+			k1 = (int) Math.min(n - 1, Math.floor(Math.max(ka, kb)) + 1);
+			while (k0 <= k1 && !inside(g * k0 + d)) k0++;
+			while (k1 >= k0 && !inside(g * k1 + d)) k1--;
+			if (k0 > k1) return 0f;
+		}
+		float sum = 0f;
+		for (int k = k0; k <= k1; k++) {
+			double f = g * k + d;
+			int p = (int) f;
+			float t = (float) (f - p);
+			int idx = (k + 1) * sK + p * sF;
+			float v0 = img[idx];
+			sum += v0 + t * (img[idx + sF] - v0);
+		}
+		float wt = weight[a];
+		float res = measured - wt * sum;
+		if (norm2 <= 0f) return res;
+		float v = lambda * res / norm2 * wt;
+		for (int k = k0; k <= k1; k++) {
+			double f = g * k + d;
+			int p = (int) f;
+			float t = (float) (f - p);
+			int idx = (k + 1) * sK + p * sF;
+			float vt = v * t;
+			img[idx] += v - vt;
+			img[idx + sF] += vt;
+		}
+		return res;
+	}
+}
