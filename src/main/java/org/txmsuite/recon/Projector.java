@@ -169,26 +169,31 @@ public final class Projector {
 		}
 	}
 
+	/** Interpolation positions are 32.32 fixed point: exact, identical in projector and back-projector. */
+	private static final int FRAC = 32;
+	private static final double ONE = 4294967296.0;
+	private static final float T_SCALE = 1f / (1 << 24);
+
 	/**
 	 * Projection {@code a} of a padded slice (border must be zero) into {@code out[off .. off+W)}
 	 * (overwritten).
 	 */
 	public void forwardPadded(float[] img, int a, float[] out, int off) {
 		Arrays.fill(out, off, off + w, 0f);
-		final double al = alpha[a], g = gam[a], d = del[a] + 1;
+		final double g = gam[a], d = del[a] + 1;
+		final long dF = Math.round(alpha[a] * ONE);
 		final int sF = strideF[a], sK = strideK[a];
 		final int[] range = new int[2];
 		for (int k = 0; k < n; k++) {
-			double b = g * k + d;
-			if (!uRange(al, b, range)) continue;
+			long f0 = Math.round((g * k + d) * ONE);
+			if (!range(f0, dF, w, range)) continue;
 			int base = (k + 1) * sK;
-			for (int u = range[0], hi = range[1]; u <= hi; u++) {
-				double f = al * u + b;
-				int p = (int) f;
-				float t = (float) (f - p);
-				int idx = base + p * sF;
+			long f = f0 + range[0] * dF;
+			for (int u = off + range[0], hi = off + range[1]; u <= hi; u++, f += dF) {
+				int idx = base + (int) (f >> FRAC) * sF;
+				float t = ((int) f >>> 8) * T_SCALE;
 				float v0 = img[idx];
-				out[off + u] += v0 + t * (img[idx + sF] - v0);
+				out[u] += v0 + t * (img[idx + sF] - v0);
 			}
 		}
 		float wt = weight[a];
@@ -201,20 +206,20 @@ public final class Projector {
 	 * the slice is projected again or read.
 	 */
 	public void backPadded(float[] img, int a, float[] r, int off) {
-		final double al = alpha[a], g = gam[a], d = del[a] + 1;
+		final double g = gam[a], d = del[a] + 1;
+		final long dF = Math.round(alpha[a] * ONE);
 		final int sF = strideF[a], sK = strideK[a];
 		final float wt = weight[a];
 		final int[] range = new int[2];
 		for (int k = 0; k < n; k++) {
-			double b = g * k + d;
-			if (!uRange(al, b, range)) continue;
+			long f0 = Math.round((g * k + d) * ONE);
+			if (!range(f0, dF, w, range)) continue;
 			int base = (k + 1) * sK;
-			for (int u = range[0], hi = range[1]; u <= hi; u++) {
-				double f = al * u + b;
-				int p = (int) f;
-				float t = (float) (f - p);
-				int idx = base + p * sF;
-				float v = wt * r[off + u];
+			long f = f0 + range[0] * dF;
+			for (int u = off + range[0], hi = off + range[1]; u <= hi; u++, f += dF) {
+				int idx = base + (int) (f >> FRAC) * sF;
+				float t = ((int) f >>> 8) * T_SCALE;
+				float v = wt * r[u];
 				float vt = v * t;
 				img[idx] += v - vt;
 				img[idx + sF] += vt;
@@ -223,23 +228,38 @@ public final class Projector {
 	}
 
 	/**
-	 * Detector pixels u of one line whose interpolation position {@code f = al*u + b} (padded) lies in
-	 * [0, n+1), so that both neighbours are inside the padded slice. Returns false if none.
+	 * The steps s in [0, count) (detector pixels along a line, or lines along a ray) whose fixed-point
+	 * interpolation position {@code f0 + s*dF} (padded) lies in [0, n+1), so that both neighbours are
+	 * inside the padded slice. Returns false if none.
 	 */
-	private boolean uRange(double al, double b, int[] range) {
-		// f in [0, n+1)  <=>  u in [(0-b)/al, (n+1-b)/al) for al > 0 (reversed for al < 0)
-		double u0 = (0 - b) / al, u1 = (n + 1 - b) / al;
-		double lo = Math.min(u0, u1), hi = Math.max(u0, u1);
-		int ulo = (int) Math.max(0, Math.ceil(lo) - 1), uhi = (int) Math.min(w - 1, Math.floor(hi) + 1);
-		while (ulo <= uhi && !inside(al * ulo + b)) ulo++;
-		while (uhi >= ulo && !inside(al * uhi + b)) uhi--;
-		range[0] = ulo;
-		range[1] = uhi;
-		return ulo <= uhi;
+	private boolean range(long f0, long dF, int count, int[] range) {
+		long r = range(f0, dF, count);
+		if (r < 0) return false;
+		range[0] = (int) (r >>> 32);
+		range[1] = (int) r;
+		return true;
 	}
 
-	private boolean inside(double f) {
-		return f >= 0 && f < n + 1 && (int) f + 1 <= n + 1;
+	/** As {@link #range(long, long, int, int[])}, packed as {@code lo << 32 | hi}, or -1 if empty. */
+	private long range(long f0, long dF, int count) {
+		final long top = (long) (n + 1) << FRAC;
+		int lo, hi;
+		if (dF == 0) {
+			if (f0 < 0 || f0 >= top) return -1;
+			lo = 0;
+			hi = count - 1;
+		} else {
+			double u0 = -f0 / (double) dF, u1 = (top - f0) / (double) dF;
+			lo = (int) Math.max(0, Math.ceil(Math.min(u0, u1)) - 1);
+			hi = (int) Math.min(count - 1, Math.floor(Math.max(u0, u1)) + 1);
+			while (lo <= hi && !insideFixed(f0 + lo * dF, top)) lo++;
+			while (hi >= lo && !insideFixed(f0 + hi * dF, top)) hi--;
+		}
+		return lo <= hi ? (long) lo << 32 | hi : -1;
+	}
+
+	private static boolean insideFixed(long f, long top) {
+		return f >= 0 && f < top;
 	}
 
 	/** Row sums of the system matrix (ray lengths through the slice), {@code float[nAngles*W]}. */
@@ -261,16 +281,17 @@ public final class Projector {
 		if (r == null) {
 			r = new float[anglesDeg.length * w];
 			for (int a = 0; a < anglesDeg.length; a++) {
-				final double al = alpha[a], g = gam[a], d = del[a] + 1;
+				final double g = gam[a], d = del[a] + 1;
+				final long dF = Math.round(alpha[a] * ONE);
 				final int[] range = new int[2];
 				double[] acc = new double[w];
 				for (int k = 0; k < n; k++) {
-					double b = g * k + d;
-					if (!uRange(al, b, range)) continue;
+					long f0 = Math.round((g * k + d) * ONE);
+					if (!range(f0, dF, w, range)) continue;
 					for (int u = range[0]; u <= range[1]; u++) {
-						double f = al * u + b;
-						int p = (int) f;
-						double t = (float) (f - p);
+						long f = f0 + u * dF;
+						int p = (int) (f >> FRAC);
+						double t = ((int) f >>> 8) * T_SCALE;
 						// weights to real (non-border) pixels only
 						double w0 = p >= 1 && p <= n ? 1 - t : 0, w1 = p + 1 >= 1 && p + 1 <= n ? t : 0;
 						acc[u] += w0 * w0 + w1 * w1;
@@ -292,28 +313,16 @@ public final class Projector {
 	 * before the update. Border pixels receive updates; clear them after the projection's rays.
 	 */
 	public float artRay(float[] img, int a, int u, float measured, float lambda, float norm2) {
-		final double al = alpha[a], g = gam[a], d = del[a] + 1 + al * u;
+		final long dK = Math.round(gam[a] * ONE), f0 = Math.round((del[a] + 1 + alpha[a] * u) * ONE);
 		final int sF = strideF[a], sK = strideK[a];
-		// f(k) = g*k + d must lie in [0, n+1)
-		int k0, k1;
-		if (g == 0) {
-			if (!inside(d)) return 0f;
-			k0 = 0;
-			k1 = n - 1;
-		} else {
-			double ka = (0 - d) / g, kb = (n + 1 - d) / g;
-			k0 = (int) Math.max(0, Math.ceil(Math.min(ka, kb)) - 1);
-			k1 = (int) Math.min(n - 1, Math.floor(Math.max(ka, kb)) + 1);
-			while (k0 <= k1 && !inside(g * k0 + d)) k0++;
-			while (k1 >= k0 && !inside(g * k1 + d)) k1--;
-			if (k0 > k1) return 0f;
-		}
+		final long kr = range(f0, dK, n);
+		if (kr < 0) return 0f;
+		final int k0 = (int) (kr >>> 32), k1 = (int) kr;
 		float sum = 0f;
-		for (int k = k0; k <= k1; k++) {
-			double f = g * k + d;
-			int p = (int) f;
-			float t = (float) (f - p);
-			int idx = (k + 1) * sK + p * sF;
+		long f = f0 + k0 * dK;
+		for (int k = k0; k <= k1; k++, f += dK) {
+			int idx = (k + 1) * sK + (int) (f >> FRAC) * sF;
+			float t = ((int) f >>> 8) * T_SCALE;
 			float v0 = img[idx];
 			sum += v0 + t * (img[idx + sF] - v0);
 		}
@@ -321,12 +330,10 @@ public final class Projector {
 		float res = measured - wt * sum;
 		if (norm2 <= 0f) return res;
 		float v = lambda * res / norm2 * wt;
-		for (int k = k0; k <= k1; k++) {
-			double f = g * k + d;
-			int p = (int) f;
-			float t = (float) (f - p);
-			int idx = (k + 1) * sK + p * sF;
-			float vt = v * t;
+		f = f0 + k0 * dK;
+		for (int k = k0; k <= k1; k++, f += dK) {
+			int idx = (k + 1) * sK + (int) (f >> FRAC) * sF;
+			float vt = v * ((int) f >>> 8) * T_SCALE;
 			img[idx] += v - vt;
 			img[idx + sF] += vt;
 		}

@@ -130,8 +130,7 @@ public final class SliceSolver {
 			double d = img[i] - prev[i];
 			dp += d * d;
 		}
-		if (Boolean.getBoolean("txm.tvprox")) tv.denoise(img, (float) opt.tvWeight(), opt.tvSteps());
-		else tv.descend(img, opt.tvWeight() * Math.sqrt(dp), opt.tvSteps());
+		tv.descend(img, opt.tvWeight() * Math.sqrt(dp), opt.tvSteps());
 		constrain();
 	}
 
