@@ -31,14 +31,16 @@ public final class SliceSolver {
 	private final float[] img, prev, fp, r, rayLen, rayNorm2;
 	private float[] colSum, sinoBuf, accum;
 	private final int[] order;
-	/** Support: per padded row j (1..n), first and last padded column inside the cylinder. */
-	private final int[] supLo, supHi;
 	private final float lower, upper;
 	private final Tv tv;
 
+	/**
+	 * @param projector the geometry; with {@link ReconOptions#support()} the solver works with its
+	 *        restriction to the cylinder every projection sees ({@link #supportRadius})
+	 */
 	public SliceSolver(Projector projector, ReconOptions options) {
 		options.validate();
-		this.pr = projector;
+		this.pr = options.support() ? projector.withSupport(supportRadius(projector)) : projector;
 		this.opt = options;
 		this.alg = options.algorithm();
 		n = pr.sliceSize();
@@ -52,9 +54,6 @@ public final class SliceSolver {
 		rayLen = pr.rayLengths();
 		rayNorm2 = alg == ReconOptions.Algorithm.ART ? pr.rayNorms2() : null;
 		order = order(pr.anglesDeg(), options.ordering(), options.seed());
-		supLo = new int[np];
-		supHi = new int[np];
-		support(options.support());
 		lower = options.nonnegative() ? 0f : Float.NEGATIVE_INFINITY;
 		upper = Double.isNaN(options.upperBound()) ? Float.POSITIVE_INFINITY : (float) options.upperBound();
 		tv = options.tvWeight() > 0 && options.tvSteps() > 0 ? new Tv(n) : null;
@@ -199,40 +198,21 @@ public final class SliceSolver {
 
 	/** Clears the border, zeroes outside the support and clamps to [lower, upper]. */
 	private void constrain() {
-		Projector.clearBorder(img, n);
+		pr.maskOutside(img);
 		final float lo = lower, hi = upper;
-		for (int j = 1; j <= n; j++) {
-			int row = j * np, a = supLo[j], b = supHi[j];
-			if (a > b) {
-				Arrays.fill(img, row + 1, row + n + 1, 0f);
-				continue;
-			}
-			if (a > 1) Arrays.fill(img, row + 1, row + a, 0f);
-			if (b < n) Arrays.fill(img, row + b + 1, row + n + 1, 0f);
-			if (lo == Float.NEGATIVE_INFINITY && hi == Float.POSITIVE_INFINITY) continue;
-			for (int i = row + a; i <= row + b; i++) img[i] = Math.min(hi, Math.max(lo, img[i]));
+		if (lo == Float.NEGATIVE_INFINITY && hi == Float.POSITIVE_INFINITY) return;
+		for (int k = 0; k < n; k++) {
+			int row = (k + 1) * np;
+			for (int i = row + pr.lineLo(k), e = row + pr.lineHi(k); i <= e; i++) img[i] = Math.min(hi, Math.max(lo, img[i]));
 		}
 	}
 
-	private void support(boolean on) {
-		double h = (n - 1) / 2.0, c = pr.center();
-		double rad = Math.min(c, pr.detectorWidth() - 1 - c) + 0.5;
-		for (int j = 1; j <= n; j++) {
-			if (!on) {
-				supLo[j] = 1;
-				supHi[j] = n;
-				continue;
-			}
-			double y = j - 1 - h, x2 = rad * rad - y * y;
-			if (x2 < 0) {
-				supLo[j] = 1;
-				supHi[j] = 0;
-				continue;
-			}
-			double xr = Math.sqrt(x2);
-			supLo[j] = Math.max(1, (int) Math.ceil(h - xr) + 1);
-			supHi[j] = Math.min(n, (int) Math.floor(h + xr) + 1);
-		}
+	/**
+	 * Radius of the cylinder every projection sees: from the rotation axis to the nearer detector
+	 * edge, {@code min(c, W-1-c) + 0.5} pixels.
+	 */
+	public static double supportRadius(Projector p) {
+		return Math.min(p.center(), p.detectorWidth() - 1 - p.center()) + 0.5;
 	}
 
 	/** The order in which ART/SART visit the projections. */

@@ -44,6 +44,8 @@ class ProjectorTest {
 		double[] dx = new Random(4).doubles(50, -3, 3).toArray();
 		assertAdjoint(new Projector(33, 48, rnd, Double.NaN, dx), 5);
 		assertAdjoint(new Projector(64, 40, Phantoms.range(0, 1, 135), 20.5, null), 6);
+		// restricted to a support disc (A M): still an exact pair
+		assertAdjoint(new Projector(40, 37, rnd, 17.3, null).withSupport(15.5), 7);
 	}
 
 	@Test
