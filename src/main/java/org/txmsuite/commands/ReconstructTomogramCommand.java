@@ -40,7 +40,7 @@ public class ReconstructTomogramCommand extends ContextCommand {
 	@Parameter(label = "Iterations", min = "1", description = "sweeps over all projections (not used by FBP)")
 	private int iterations = 5;
 
-	@Parameter(label = "Relaxation", min = "0", description = "relaxation factor in (0, 2); 0: the algorithm's default (ART 0.25, SART 1, SIRT 1.9)")
+	@Parameter(label = "Relaxation", min = "0", description = "relaxation factor in (0, 2); 0: the algorithm's default (ART 0.5, SART 1, SIRT 1.9)")
 	private double relaxation = 0;
 
 	@Parameter(label = "Non-negative", description = "clamp negative attenuation to zero (the biggest single limited-angle gain)")

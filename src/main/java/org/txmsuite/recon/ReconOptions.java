@@ -28,7 +28,7 @@ public final class ReconOptions {
 		/** Relaxation used when none is given (stable and fast on the tests in docs/stages/recon.md). */
 		public double defaultRelaxation() {
 			switch (this) {
-			case ART: return 0.25;
+			case ART: return 0.5;
 			case SART: return 1.0;
 			case SIRT: return 1.9;
 			default: return 1.0;
