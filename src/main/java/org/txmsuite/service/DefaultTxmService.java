@@ -57,6 +57,7 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 		return new StatusProgress(status, task, cancelled);
 	}
 
+<<<<<<< HEAD
 	// --- recon ---
 
 	@Override
@@ -69,5 +70,37 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 		org.txmsuite.recon.Reconstructor.Result r = org.txmsuite.recon.Reconstructor.reconstruct(s, a, options, progress);
 		if (residuals != null) for (double v : r.residuals) residuals.add(v);
 		return r.volume;
+=======
+	// --- acquire ---
+
+	@Override
+	public org.txmsuite.acquire.ScanProgram buildScanMacro(org.txmsuite.acquire.ScanPlan plan, Progress progress) {
+		return org.txmsuite.acquire.ScanGenerator.generate(plan, progress);
+	}
+
+	@Override
+	public org.txmsuite.acquire.ScanEstimate checkScanMacro(java.nio.file.Path macro, org.txmsuite.acquire.TimingModel timing) {
+		org.txmsuite.acquire.MacroScript script = org.txmsuite.acquire.MacroParser.parse(macro);
+		return org.txmsuite.acquire.ScanEstimate.of(script.commands(), script.lines(), timing);
+	}
+
+	// --- eos ---
+
+	@Override
+	public org.txmsuite.eos.EosData eosData(ij.measure.ResultsTable table, String volumeUnit) {
+		return org.txmsuite.eos.EosData.fromTable(table, volumeUnit);
+	}
+
+	@Override
+	public org.txmsuite.eos.EosReport fitEos(org.txmsuite.eos.EosData data, org.txmsuite.eos.EosOptions options, Progress progress) {
+		return new org.txmsuite.eos.EosReport(org.txmsuite.eos.EosFitter.fit(data, options, progress));
+	}
+
+	@Override
+	public org.txmsuite.eos.EosSegments fitEosSegments(org.txmsuite.eos.EosData data, org.txmsuite.eos.EosOptions options,
+		double[][] ranges, Progress progress)
+	{
+		return org.txmsuite.eos.EosSegments.fit(data, options, ranges, progress);
+>>>>>>> main
 	}
 }

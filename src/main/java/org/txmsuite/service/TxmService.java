@@ -33,6 +33,30 @@ public interface TxmService extends org.scijava.service.SciJavaService {
 	/** Progress that goes to SciJava's status service (and the headless runner's bar). */
 	Progress progress(String task, BooleanSupplier cancelled);
 
+	// --- acquire ---
+
+	/** Checks a scan plan and builds its XMController macro, ScanInfo and estimate (nothing is written). */
+	org.txmsuite.acquire.ScanProgram buildScanMacro(org.txmsuite.acquire.ScanPlan plan, Progress progress);
+
+	/** Parses a macro file (stops at the first bad line with {@code line N: ...}) and estimates it. */
+	org.txmsuite.acquire.ScanEstimate checkScanMacro(java.nio.file.Path macro, org.txmsuite.acquire.TimingModel timing);
+
+	// --- eos ---
+
+	/**
+	 * P-V data from a table: columns P/pressure/pressure_gpa, V/volume/volume_um3 (or V/V0), optional
+	 * sigP and sigV/uncertainty_um3 (see {@link org.txmsuite.eos.EosData#fromTable}). volumeUnit: auto, A^3,
+	 * nm^3, um^3, cm^3/mol or V/V0.
+	 */
+	org.txmsuite.eos.EosData eosData(ij.measure.ResultsTable table, String volumeUnit);
+
+	/** Fits an equation of state (EosFit7 weighting); the report gives the tables and plots. */
+	org.txmsuite.eos.EosReport fitEos(org.txmsuite.eos.EosData data, org.txmsuite.eos.EosOptions options, Progress progress);
+
+	/** Fits the same equation of state separately over each pressure range {pMin, pMax}. */
+	org.txmsuite.eos.EosSegments fitEosSegments(org.txmsuite.eos.EosData data, org.txmsuite.eos.EosOptions options,
+		double[][] ranges, Progress progress);
+
 	// --- recon ---
 
 	/**
