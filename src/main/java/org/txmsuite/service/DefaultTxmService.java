@@ -57,20 +57,6 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 		return new StatusProgress(status, task, cancelled);
 	}
 
-<<<<<<< HEAD
-	// --- recon ---
-
-	@Override
-	public Volume reconstruct(ImagePlus projections, String angles, org.txmsuite.recon.ReconOptions options, Progress progress,
-		java.util.List<Double> residuals) {
-		FrameStack s = frames(projections);
-		if (!org.txmsuite.core.MetadataCodec.hasMetadata(projections.getInfoProperty()))
-			s.state(org.txmsuite.core.DataState.ABSORBANCE);
-		double[] a = org.txmsuite.recon.AngleSpec.resolve(angles, s);
-		org.txmsuite.recon.Reconstructor.Result r = org.txmsuite.recon.Reconstructor.reconstruct(s, a, options, progress);
-		if (residuals != null) for (double v : r.residuals) residuals.add(v);
-		return r.volume;
-=======
 	// --- acquire ---
 
 	@Override
@@ -101,6 +87,18 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 		double[][] ranges, Progress progress)
 	{
 		return org.txmsuite.eos.EosSegments.fit(data, options, ranges, progress);
->>>>>>> main
+
+	// --- recon ---
+
+	@Override
+	public Volume reconstruct(ImagePlus projections, String angles, org.txmsuite.recon.ReconOptions options, Progress progress,
+		java.util.List<Double> residuals) {
+		FrameStack s = frames(projections);
+		if (!org.txmsuite.core.MetadataCodec.hasMetadata(projections.getInfoProperty()))
+			s.state(org.txmsuite.core.DataState.ABSORBANCE);
+		double[] a = org.txmsuite.recon.AngleSpec.resolve(angles, s);
+		org.txmsuite.recon.Reconstructor.Result r = org.txmsuite.recon.Reconstructor.reconstruct(s, a, options, progress);
+		if (residuals != null) for (double v : r.residuals) residuals.add(v);
+		return r.volume;
 	}
 }
