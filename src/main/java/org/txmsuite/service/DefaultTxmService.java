@@ -87,6 +87,7 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 		double[][] ranges, Progress progress)
 	{
 		return org.txmsuite.eos.EosSegments.fit(data, options, ranges, progress);
+	}
 
 	// --- recon ---
 
