@@ -1,69 +1,29 @@
 package org.txmsuite.recon;
 
+import org.txmsuite.sim.Phantom2D;
+
 /**
- * Test ground truth independent of the suite's projector: the modified (Toft) Shepp-Logan ellipse
- * phantom, rendered by area sampling and projected analytically (closed-form ellipse chord lengths,
- * detector pixels averaged over sub-positions). Phantom units: +-1 maps to +-n/2 pixels.
+ * Test ground truth independent of the suite's projector: the modified Shepp-Logan ellipse phantom of
+ * {@link Phantom2D}, rasterized by area sampling and projected analytically (closed-form ellipse chord
+ * lengths, detector pixels averaged over sub-positions); plus the error measures RMSE and SSIM.
  */
 final class Phantoms {
 	private Phantoms() {}
 
-	/** value, semi-axis a, semi-axis b, x0, y0, rotation (deg) */
-	static final double[][] SHEPP_LOGAN = {
-		{ 1, .69, .92, 0, 0, 0 }, { -.8, .6624, .874, 0, -.0184, 0 }, { -.2, .11, .31, .22, 0, -18 },
-		{ -.2, .16, .41, -.22, 0, 18 }, { .1, .21, .25, 0, .35, 0 }, { .1, .046, .046, 0, .1, 0 },
-		{ .1, .046, .046, 0, -.1, 0 }, { .1, .046, .023, -.08, -.605, 0 }, { .1, .023, .023, 0, -.606, 0 },
-		{ .1, .023, .046, .06, -.605, 0 } };
-
-	/** Area-averaged image (ss x ss samples per pixel), pixel (i,j) centred at x=i-cx, y=j-cx. */
-	static float[] image(double[][] ellipses, int n, double cx, int ss) {
-		float[] img = new float[n * n];
-		double s = n / 2.0;
-		for (int j = 0; j < n; j++)
-			for (int i = 0; i < n; i++) {
-				double acc = 0;
-				for (int q = 0; q < ss; q++)
-					for (int p = 0; p < ss; p++) {
-						double x = (i - cx + (p + 0.5) / ss - 0.5) / s, y = (j - cx + (q + 0.5) / ss - 0.5) / s;
-						for (double[] e : ellipses) {
-							double t = Math.toRadians(e[5]), c = Math.cos(t), sn = Math.sin(t);
-							double xr = (x - e[3]) * c + (y - e[4]) * sn, yr = -(x - e[3]) * sn + (y - e[4]) * c;
-							if (xr * xr / (e[1] * e[1]) + yr * yr / (e[2] * e[2]) <= 1) acc += e[0];
-						}
-					}
-				img[j * n + i] = (float) (acc / (ss * ss));
-			}
-		return img;
+	/** The modified Shepp-Logan phantom rasterized on n x n pixels (s x s samples per pixel). */
+	static float[] sheppLogan(int n, int s) {
+		return Phantom2D.sheppLogan().rasterize(n, s);
 	}
 
-	static float[] image(double[][] ellipses, int n) {
-		return image(ellipses, n, (n - 1) / 2.0, 4);
+	static float[] sheppLogan(int n) {
+		return sheppLogan(n, 4);
 	}
 
-	/**
-	 * Analytic sinogram {@code float[angles*w]} of a phantom for an n-pixel slice, detector centre
-	 * {@code center}; each detector pixel averages {@code ss} positions across its width.
-	 */
-	static float[] sinogram(double[][] ellipses, int n, int w, double center, double[] anglesDeg, int ss) {
+	/** Its analytic sinogram {@code float[angles*w]}, each detector pixel averaging {@code ss} line integrals. */
+	static float[] sheppLoganSinogram(int n, int w, double center, double[] anglesDeg, int ss) {
+		float[][] rows = Phantom2D.sheppLogan().sinogram(n, anglesDeg, w, center, ss);
 		float[] sino = new float[anglesDeg.length * w];
-		double s = n / 2.0;
-		for (int a = 0; a < anglesDeg.length; a++) {
-			double th = Math.toRadians(anglesDeg[a]), ct = Math.cos(th), st = Math.sin(th);
-			for (int u = 0; u < w; u++) {
-				double acc = 0;
-				for (int q = 0; q < ss; q++) {
-					double t = (u - center + (q + 0.5) / ss - 0.5) / s;
-					for (double[] e : ellipses) {
-						double phi = Math.toRadians(e[5]);
-						double ca = Math.cos(th - phi), sa = Math.sin(th - phi);
-						double a2 = e[1] * e[1] * ca * ca + e[2] * e[2] * sa * sa;
-						double d = t - (e[3] * ct + e[4] * st);
-						if (d * d < a2) acc += 2 * e[0] * e[1] * e[2] / a2 * Math.sqrt(a2 - d * d);
-					}
-				}
-				sino[a * w + u] = (float) (acc / ss * s);
-			}
-		}
+		for (int a = 0; a < rows.length; a++) System.arraycopy(rows[a], 0, sino, a * w, w);
 		return sino;
 	}
 

@@ -52,8 +52,8 @@ class ProjectorTest {
 	void projectionsOfTheSheppLoganMatchAnalyticLineIntegrals() {
 		int n = 128;
 		double[] ang = Phantoms.range(0, 7.3, 25);
-		float[] img = Phantoms.image(Phantoms.SHEPP_LOGAN, n, (n - 1) / 2.0, 8);
-		float[] exact = Phantoms.sinogram(Phantoms.SHEPP_LOGAN, n, n, (n - 1) / 2.0, ang, 8);
+		float[] img = Phantoms.sheppLogan(n, 8);
+		float[] exact = Phantoms.sheppLoganSinogram(n, n, (n - 1) / 2.0, ang, 8);
 		float[] sim = new float[exact.length];
 		new Projector(n, n, ang, Double.NaN, null).forward(img, sim);
 		double peak = 0, err = 0;

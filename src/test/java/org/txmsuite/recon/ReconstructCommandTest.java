@@ -35,7 +35,7 @@ class ReconstructCommandTest {
 	/** A one-row projection stack (height 1) of the analytic Shepp-Logan, 135 angles over 135 degrees. */
 	Path projections(DataState state, boolean withAngles) throws Exception {
 		double[] ang = Phantoms.range(0, 1, 135);
-		float[] sino = Phantoms.sinogram(Phantoms.SHEPP_LOGAN, N, N, (N - 1) / 2.0, ang, 4);
+		float[] sino = Phantoms.sheppLoganSinogram(N, N, (N - 1) / 2.0, ang, 4);
 		FrameStack s = new FrameStack(N, 1).state(state).pixelSizeNm(40);
 		for (int a = 0; a < ang.length; a++)
 			s.add(java.util.Arrays.copyOfRange(sino, a * N, (a + 1) * N), withAngles ? new FrameInfo().angleDeg(ang[a]) : new FrameInfo());
@@ -56,7 +56,7 @@ class ReconstructCommandTest {
 		assertEquals(1, v.getStackSize());
 		assertEquals(40, ImageJ1Views.toVolume(v).voxelXNm(), 1e-9);
 		float[] rec = (float[]) v.getProcessor().convertToFloat().getPixels();
-		double e = Phantoms.rmse(rec, Phantoms.image(Phantoms.SHEPP_LOGAN, N));
+		double e = Phantoms.rmse(rec, Phantoms.sheppLogan(N));
 		// a coarse 64-pixel grid: larger partial-volume error than the 256-pixel target (0.085)
 		assertTrue(e < 0.12, "RMSE " + e);
 		assertTrue(Files.readAllLines(out.resolve("convergence.csv")).size() == 6);

@@ -29,8 +29,8 @@ class ReconstructionTest {
 	void fbpOfFullRangeDataMatchesThePhantom() {
 		int n = 128;
 		double[] ang = Phantoms.range(0, 1, 180);
-		float[] truth = Phantoms.image(Phantoms.SHEPP_LOGAN, n);
-		float[] sino = Phantoms.sinogram(Phantoms.SHEPP_LOGAN, n, n, (n - 1) / 2.0, ang, 4);
+		float[] truth = Phantoms.sheppLogan(n);
+		float[] sino = Phantoms.sheppLoganSinogram(n, n, (n - 1) / 2.0, ang, 4);
 		Projector pr = new Projector(n, n, ang, Double.NaN, null);
 		float[] ramp = solve(pr, sino, new ReconOptions().algorithm(Algorithm.FBP), 0);
 		double e = Phantoms.rmse(ramp, truth);
@@ -63,7 +63,7 @@ class ReconstructionTest {
 		int n = 48;
 		double[] ang = Phantoms.range(0, 3, 60);
 		Projector pr = new Projector(n, n, ang, Double.NaN, null);
-		float[] truth = Phantoms.image(Phantoms.SHEPP_LOGAN, n);
+		float[] truth = Phantoms.sheppLogan(n);
 		float[] b = new float[ang.length * n];
 		pr.forward(truth, b); // consistent data: b is in the range of A
 		for (Algorithm alg : new Algorithm[] { Algorithm.ART, Algorithm.SART, Algorithm.SIRT })
@@ -87,8 +87,8 @@ class ReconstructionTest {
 	void limitedAngleSartMeetsTheTargetAndTvImproves() {
 		int n = 256;
 		double[] ang = Phantoms.range(0, 1, 135);
-		float[] truth = Phantoms.image(Phantoms.SHEPP_LOGAN, n);
-		float[] sino = Phantoms.sinogram(Phantoms.SHEPP_LOGAN, n, n, (n - 1) / 2.0, ang, 4);
+		float[] truth = Phantoms.sheppLogan(n);
+		float[] sino = Phantoms.sheppLoganSinogram(n, n, (n - 1) / 2.0, ang, 4);
 		Projector pr = new Projector(n, n, ang, Double.NaN, null);
 		float[] x = solve(pr, sino, new ReconOptions(), 5);
 		double sart = Phantoms.rmse(x, truth), sartSsim = Phantoms.ssim(x, truth, n, 1);
@@ -108,7 +108,7 @@ class ReconstructionTest {
 	void volumeReconstructionUsesRowsAndKeepsVoxelSize() {
 		int n = 32, na = 40;
 		double[] ang = Phantoms.range(0, 4.5, na);
-		float[] sino = Phantoms.sinogram(Phantoms.SHEPP_LOGAN, n, n, (n - 1) / 2.0, ang, 2);
+		float[] sino = Phantoms.sheppLoganSinogram(n, n, (n - 1) / 2.0, ang, 2);
 		FrameStack s = new FrameStack(n, 3).state(DataState.ABSORBANCE).pixelSizeNm(30);
 		for (int a = 0; a < na; a++) {
 			float[] f = new float[3 * n];
