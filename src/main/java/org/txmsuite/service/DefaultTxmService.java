@@ -160,4 +160,18 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 	public ImagePlus openVirtual(java.nio.file.Path path, int binning) {
 		return org.txmsuite.io.XradiaVirtualStack.open(path, binning);
 	}
+
+	// --- recon ---
+
+	@Override
+	public Volume reconstruct(ImagePlus projections, String angles, org.txmsuite.recon.ReconOptions options, Progress progress,
+		java.util.List<Double> residuals) {
+		FrameStack s = frames(projections);
+		if (!org.txmsuite.core.MetadataCodec.hasMetadata(projections.getInfoProperty()))
+			s.state(org.txmsuite.core.DataState.ABSORBANCE);
+		double[] a = org.txmsuite.recon.AngleSpec.resolve(angles, s);
+		org.txmsuite.recon.Reconstructor.Result r = org.txmsuite.recon.Reconstructor.reconstruct(s, a, options, progress);
+		if (residuals != null) for (double v : r.residuals) residuals.add(v);
+		return r.volume;
+	}
 }

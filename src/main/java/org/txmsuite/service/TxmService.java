@@ -101,4 +101,15 @@ public interface TxmService extends org.scijava.service.SciJavaService {
 
 	/** Opens an Xradia .txrm/.xrm lazily as a virtual stack (frames read and binned on demand). */
 	ImagePlus openVirtual(java.nio.file.Path path, int binning);
+
+	// --- recon ---
+
+	/**
+	 * Reconstructs a volume from an ABSORBANCE projection stack (one frame per angle; detector rows
+	 * become slices). {@code angles}: "start:stop:step", a comma list or a text file; blank for the
+	 * stack's metadata. A stack without TXM metadata is taken to hold absorbance. The convergence
+	 * record (mean relative residual per sweep) goes to {@code residuals} when not null.
+	 */
+	org.txmsuite.core.Volume reconstruct(ImagePlus projections, String angles, org.txmsuite.recon.ReconOptions options,
+		Progress progress, java.util.List<Double> residuals);
 }
