@@ -29,11 +29,9 @@ public final class AlignOptions {
 	public double fade = 0.08;
 	/** Phase correlation instead of plain cross-correlation. */
 	public boolean phaseCorrelation = false;
-	/** Ordered subsets of the SIRT in the loop. */
-	public int subsets = 16;
-	/** SIRT sweeps (over all subsets) per loop, and at the start of each level. */
-	public int sweepsPerLoop = 1, startSweeps = 4;
-	/** SIRT relaxation. */
+	/** SART sweeps per loop, and at the start of each level (including the first loop's). */
+	public int sweepsPerLoop = 1, startSweeps = 3;
+	/** SART relaxation, in (0, 2). */
 	public double relax = 1.0;
 	/** Clamp the reconstruction at zero (absorbance is non-negative). */
 	public boolean positivity = true;
@@ -47,5 +45,4 @@ public final class AlignOptions {
 	public AlignOptions vertical(boolean v) { vertical = v; return this; }
 	public AlignOptions upsample(int v) { upsample = v; return this; }
 	public AlignOptions phaseCorrelation(boolean v) { phaseCorrelation = v; return this; }
-	public AlignOptions subsets(int v) { subsets = v; return this; }
 }

@@ -126,7 +126,7 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 
 	@Override
 	public double[] angles(String spec, FrameStack stack) {
-		return org.txmsuite.align.AngleList.parse(spec, stack.size(), stack.anglesDeg());
+		return org.txmsuite.recon.AngleSpec.resolve(spec, stack);
 	}
 
 	@Override

@@ -55,7 +55,7 @@ class AlignCommandsTest {
 		TiffIO.save(p, in);
 		Path o = dir.resolve("out");
 		assertEquals(1, txm("run", "Align Projections", "input=\"" + in + "\",angles=\"0:134:1\"", "--out", o.toString()));
-		assertTrue(err.toString(StandardCharsets.UTF_8).contains("135 values from '0:134:1' for 10 frames"), err.toString(StandardCharsets.UTF_8));
+		assertTrue(err.toString(StandardCharsets.UTF_8).contains("gives 135 angles, but the stack has 10 projections"), err.toString(StandardCharsets.UTF_8));
 	}
 
 	static double correlation(double[] a, double[] b) {

@@ -49,17 +49,6 @@ class ProjectionAlignerTest {
 	}
 
 	@Test
-	void angleSyntax() {
-		assertEquals(135, AngleList.parse("0:134:1", 135, null).length);
-		assertArrayEquals(new double[] { 0, 0.5, 1 }, AngleList.parse("0:1:0.5", 3, null), 1e-12);
-		assertArrayEquals(new double[] { 1, 2.5, 4 }, AngleList.parse("1, 2.5,4", 3, null), 1e-12);
-		assertArrayEquals(new double[] { 7, 8 }, AngleList.parse("", 2, new double[] { 7, 8 }), 1e-12);
-		TxmException e = assertThrows(TxmException.class, () -> AngleList.parse("0:10:1", 5, null));
-		assertTrue(e.getMessage().contains("11 values"), e.getMessage());
-		assertThrows(TxmException.class, () -> AngleList.parse("", 2, new double[] { 7, Double.NaN }));
-	}
-
-	@Test
 	void centreFoundOnLimitedAngleData() {
 		double[] ang = ScanSimulator.angles(0, 135, 68);
 		double truth = 32.3;
