@@ -31,8 +31,11 @@ public final class AlignOptions {
 	public boolean phaseCorrelation = false;
 	/** SART sweeps per loop, and at the start of each level (including the first loop's). */
 	public int sweepsPerLoop = 1, startSweeps = 3;
-	/** SART relaxation, in (0, 2). */
-	public double relax = 1.0;
+	/**
+	 * SART relaxation, in (0, 2). Below 1 the volume after a sweep is less biased to the projections
+	 * visited last, which otherwise can split the stack into groups offset against each other.
+	 */
+	public double relax = 0.5;
 	/** Clamp the reconstruction at zero (absorbance is non-negative). */
 	public boolean positivity = true;
 

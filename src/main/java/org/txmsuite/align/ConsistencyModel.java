@@ -8,8 +8,8 @@ import org.txmsuite.recon.SliceSolver;
 
 /**
  * The reconstruction inside the tomographic-consistency loop, built on the reconstruction stage's
- * Joseph {@link Projector} and warm-started {@link SliceSolver} (SART, non-negativity, cylinder
- * support): every slice in parallel runs its sweeps from the previous loop's image and is reprojected
+ * Joseph {@link Projector} and warm-started {@link SliceSolver} (SART in a fixed random order,
+ * non-negativity, cylinder support): every slice in parallel runs its sweeps from the previous loop's image and is reprojected
  * at every angle straight away. Slices are {@code W x W} with W the detector width, one per detector
  * row; projections are frames {@code proj[a][z*W + k]}. Per-thread solvers and buffers are made once
  * per model, so a loop allocates nothing.
@@ -33,7 +33,7 @@ final class ConsistencyModel {
 		na = anglesDeg.length;
 		projector = new Projector(w, w, anglesDeg, center, null);
 		options = new ReconOptions().algorithm(ReconOptions.Algorithm.SART).relaxation(relax).nonnegative(positive)
-			.ordering(ReconOptions.Ordering.ORTHOGONAL);
+			.ordering(ReconOptions.Ordering.RANDOM);
 		work = ThreadLocal.withInitial(Work::new);
 	}
 
