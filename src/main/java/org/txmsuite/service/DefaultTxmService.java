@@ -142,7 +142,9 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 	}
 
 	@Override
-	public org.txmsuite.align.SpectralAligner.Result alignSpectral(FrameStack stack, int reference, boolean scale, Progress p) {
+	public org.txmsuite.align.SpectralAligner.Result alignSpectral(FrameStack stack, int reference, org.txmsuite.align.SpectralAligner.ScaleModel scale,
+		Progress p)
+	{
 		return org.txmsuite.align.SpectralAligner.align(stack, reference, scale, p);
 	}
 
