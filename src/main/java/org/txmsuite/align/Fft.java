@@ -38,12 +38,36 @@ final class Fft {
 	 * inverse exp(+...), both unnormalized.
 	 */
 	void transform(double[] re, double[] im, int off, int stride, boolean inverse) {
+		lines(re, im, off, stride, 1, inverse);
+	}
+
+	/** 2D transform of a row-major {@code rows x n} array whose columns have a plan {@code colPlan}. */
+	void transform2d(Fft colPlan, double[] re, double[] im, boolean inverse) {
+		int rows = colPlan.n;
+		for (int r = 0; r < rows; r++) transform(re, im, r * n, 1, inverse);
+		colPlan.columns(re, im, n, inverse);
+	}
+
+	/**
+	 * Transforms all {@code width} columns of a row-major {@code n x width} array at once: rows are
+	 * swapped and combined whole, so the inner loops run along contiguous memory.
+	 */
+	void columns(double[] re, double[] im, int width, boolean inverse) {
+		lines(re, im, 0, width, width, inverse);
+	}
+
+	/**
+	 * The transform of {@code count} adjacent lines: element i of line x is at {@code off + i*stride + x}.
+	 */
+	private void lines(double[] re, double[] im, int off, int stride, int count, boolean inverse) {
 		for (int i = 0; i < n; i++) {
 			int j = rev[i];
 			if (j > i) {
 				int a = off + i * stride, b = off + j * stride;
-				double t = re[a]; re[a] = re[b]; re[b] = t;
-				t = im[a]; im[a] = im[b]; im[b] = t;
+				for (int x = 0; x < count; x++) {
+					double t = re[a + x]; re[a + x] = re[b + x]; re[b + x] = t;
+					t = im[a + x]; im[a + x] = im[b + x]; im[b + x] = t;
+				}
 			}
 		}
 		double sign = inverse ? 1 : -1;
@@ -53,19 +77,15 @@ final class Fft {
 				for (int k = 0; k < half; k++) {
 					double wr = cos[k * step], wi = sign * sin[k * step];
 					int a = off + (s + k) * stride, b = a + half * stride;
-					double xr = re[b] * wr - im[b] * wi, xi = re[b] * wi + im[b] * wr;
-					re[b] = re[a] - xr;
-					im[b] = im[a] - xi;
-					re[a] += xr;
-					im[a] += xi;
+					for (int x = 0; x < count; x++) {
+						double br = re[b + x], bi = im[b + x];
+						double xr = br * wr - bi * wi, xi = br * wi + bi * wr;
+						re[b + x] = re[a + x] - xr;
+						im[b + x] = im[a + x] - xi;
+						re[a + x] += xr;
+						im[a + x] += xi;
+					}
 				}
 		}
-	}
-
-	/** 2D transform of a row-major {@code rows x n} array whose columns have a plan {@code colPlan}. */
-	void transform2d(Fft colPlan, double[] re, double[] im, boolean inverse) {
-		int rows = colPlan.n;
-		for (int r = 0; r < rows; r++) transform(re, im, r * n, 1, inverse);
-		for (int c = 0; c < n; c++) colPlan.transform(re, im, c, n, inverse);
 	}
 }

@@ -12,7 +12,8 @@ package org.txmsuite.align;
 public final class SubpixelShift {
 	private final int w, h, mx, my;
 	private final Fft fx, fy;
-	private final double[] re, im, hr, hi, tmp;
+	private final int half;
+	private final double[] re, im, hr, hi, tmp, cre, cim;
 
 	public SubpixelShift(int width, int height) {
 		w = width;
@@ -27,6 +28,9 @@ public final class SubpixelShift {
 		hr = new double[m];
 		hi = new double[m];
 		tmp = new double[w * h];
+		half = (w + 1) / 2;
+		cre = new double[my * half];
+		cim = new double[my * half];
 	}
 
 	/** dst(x, y) = src(x - sx, y - sy): the content moves by (+sx right, +sy down). {@code dst} may be {@code src}. */
@@ -40,11 +44,52 @@ public final class SubpixelShift {
 		}
 		int iy = (int) Math.round(sy);
 		ramp(my, sy - iy);
-		for (int x = 0; x < w; x += 2) {
-			boolean two = x + 1 < w;
-			line(tmp, x, w, h, my, iy, two ? x + 1 : -1, fy);
-		}
+		columns(iy);
 		for (int k = 0; k < w * h; k++) dst[k] = (float) tmp[k];
+	}
+
+	/**
+	 * The vertical pass on all columns at once: column x in the real part and column x + half in the
+	 * imaginary part of a row-major {@code my x half} array, transformed column-wise with contiguous inner
+	 * loops (the ramp is Hermitian, so the two real columns stay apart).
+	 */
+	private void columns(int is) {
+		int pad = (my - h) / 2, e = my - h;
+		for (int k = 0; k < my; k++) {
+			int p = Math.floorMod(k - pad - is, my), o = k * half;
+			if (p < h) rowPair(p, 1, p, 0, o);
+			else {
+				double t = (p - h + 0.5) / e;
+				rowPair(Math.max(0, 2 * h - 1 - p), 1 - t, Math.min(h - 1, my - 1 - p), t, o);
+			}
+		}
+		fy.columns(cre, cim, half, false);
+		for (int f = 0; f < my; f++) {
+			double a = hr[f], b = hi[f];
+			for (int x = 0, o = f * half; x < half; x++) {
+				double r = cre[o + x], i = cim[o + x];
+				cre[o + x] = r * a - i * b;
+				cim[o + x] = r * b + i * a;
+			}
+		}
+		fy.columns(cre, cim, half, true);
+		double inv = 1.0 / my;
+		for (int y = 0; y < h; y++) {
+			int o = (y + pad) * half, d = y * w;
+			for (int x = 0; x < half; x++) {
+				tmp[d + x] = cre[o + x] * inv;
+				if (x + half < w) tmp[d + x + half] = cim[o + x] * inv;
+			}
+		}
+	}
+
+	/** Row o of the packed column array = ta * row a + tb * row b of the image (halves split into re and im). */
+	private void rowPair(int a, double ta, int b, double tb, int o) {
+		int ra = a * w, rb = b * w;
+		for (int x = 0; x < half; x++) {
+			cre[o + x] = ta * tmp[ra + x] + tb * tmp[rb + x];
+			cim[o + x] = x + half < w ? ta * tmp[ra + x + half] + tb * tmp[rb + x + half] : 0;
+		}
 	}
 
 	private void tmpRow(float[] src, int y) {

@@ -33,7 +33,23 @@ public final class LoopProfile {
 		}
 	}
 
-	public static void main(String[] a) {
-		run(128, 64, 128, 5);
+	/** CPU time of one registration (upsample 1 and 10) and one sub-pixel shift of a w x h image, this thread. */
+	public static void kernels(int w, int h) {
+		java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+		float[] r = RegistrationTest.blobs(w, h, 0, 0), m = RegistrationTest.blobs(w, h, 0.3, -0.2), d = new float[w * h];
+		int reps = 2000;
+		for (int up : new int[] { 1, 10 }) {
+			Registration g = new Registration(w, h, up, 0.08, false);
+			double[] o = new double[3];
+			for (int k = 0; k < reps; k++) g.register(r, m, o);
+			long t0 = mx.getCurrentThreadCpuTime();
+			for (int k = 0; k < reps; k++) g.register(r, m, o);
+			System.out.printf("registration %dx%d, upsample %d: %.3f ms CPU%n", w, h, up, (mx.getCurrentThreadCpuTime() - t0) / 1e6 / reps);
+		}
+		SubpixelShift s = new SubpixelShift(w, h);
+		for (int k = 0; k < reps; k++) s.shift(r, d, 0.3, 0.2);
+		long t0 = mx.getCurrentThreadCpuTime();
+		for (int k = 0; k < reps; k++) s.shift(r, d, 0.3, 0.2);
+		System.out.printf("sub-pixel shift %dx%d: %.3f ms CPU%n", w, h, (mx.getCurrentThreadCpuTime() - t0) / 1e6 / reps);
 	}
 }
