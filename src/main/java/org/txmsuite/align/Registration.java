@@ -17,7 +17,7 @@ public final class Registration {
 	private final boolean phase;
 	private final Fft fx, fy;
 	private final double[] win;
-	private final double[] fr, fi, xr, xi, gr, gi;
+	private final double[] fr, fi, xr, xi, gr, gi, scr, sci;
 	private final double[] tr, ti, kxr, kxi, kyr, kyi, fine;
 	private double refNorm;
 	private SubpixelShift shifter;
@@ -47,6 +47,8 @@ public final class Registration {
 		xi = new double[n];
 		gr = new double[n];
 		gi = new double[n];
+		scr = new double[n];
+		sci = new double[n];
 		m = (int) Math.ceil(1.5 * up) + 1;
 		tr = new double[ny * m];
 		ti = new double[ny * m];
@@ -90,7 +92,7 @@ public final class Registration {
 		java.util.Arrays.fill(xi, 0);
 		refNorm = windowed(ref, xr);
 		double movNorm = windowed(mov, xi);
-		fx.transform2d(fy, xr, xi, false);
+		fx.transform2d(fy, xr, xi, scr, sci, false);
 		for (int ky = 0; ky < ny; ky++) {
 			int row = ky * nx, mirror = ((ny - ky) % ny) * nx;
 			for (int kx = 0; kx < nx; kx++) {
@@ -126,7 +128,7 @@ public final class Registration {
 			gi[k] = im;
 		}
 		if (phase) whiten();
-		fx.transform2d(fy, gr, gi, true);
+		fx.transform2d(fy, gr, gi, scr, sci, true);
 		int best = 0;
 		for (int k = 1; k < n; k++) if (gr[k] > gr[best]) best = k;
 		int iy = best / nx, ix = best % nx;
@@ -261,7 +263,7 @@ public final class Registration {
 		java.util.Arrays.fill(re, 0);
 		java.util.Arrays.fill(im, 0);
 		double ss = windowed(img, re);
-		fx.transform2d(fy, re, im, false);
+		fx.transform2d(fy, re, im, scr, sci, false);
 		return ss;
 	}
 

@@ -60,6 +60,16 @@ public final class AlignBenchSupport {
 		System.out.printf("truth rigid part of x: rms %.3f%n", AlignPhantoms.rmsOffset(rigidPart(tx, ang), new double[tx.length]));
 	}
 
+	/** Rotation centre on the aligned-data case: true centre {@code truth}, 8 rows, +-10 px search. */
+	public static void center(String set, int w, int h, int n, double truth) {
+		double[] ang = angles(set, n);
+		FrameStack p = AlignPhantoms.scan(w, h).center(truth).projections(ang, 0.01);
+		long t0 = System.nanoTime(), c0 = cpuNanos();
+		CenterFinder.Result r = CenterFinder.find(p, ang, 10, 8, null);
+		System.out.printf("centre %s deg, %d x %d x %d: found %.3f, true %.3f, error %.3f px; wall %.2f s, cpu %.2f s%n", set, h, w, n, r.center,
+			truth, r.center - truth, (System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9);
+	}
+
 	static double[] rigidPart(double[] v, double[] ang) {
 		double[] c = v.clone();
 		ProjectionAligner.removeRigid(c, ang);
