@@ -60,6 +60,7 @@ public final class CaInstrument implements Instrument {
 				if (ev.isConnected()) connected.countDown();
 				else if (!closed) lost = full;
 			});
+			ctx.flushIO();
 			if (!connected.await(Math.round(ioTimeoutS * 1000), TimeUnit.MILLISECONDS)) {
 				ch.destroy();
 				throw new TxmException("no answer from PV '" + full + "' within " + ioTimeoutS + " s (" + describe()

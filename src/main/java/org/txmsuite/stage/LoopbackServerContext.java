@@ -89,9 +89,9 @@ public class LoopbackServerContext extends CAJServerContext {
 			acceptor.destroy();
 			loopbackAcceptor = ServerSocketChannel.open();
 			loopbackAcceptor.socket().setReuseAddress(true);
-			loopbackAcceptor.bind(new InetSocketAddress(InetAddress.getByName(Loopback.HOST), getServerPort()));
+			bindWhenFree(loopbackAcceptor, new InetSocketAddress(InetAddress.getByName(Loopback.HOST), getServerPort()));
 			loopbackAcceptor.configureBlocking(false);
-			getReactor().register(loopbackAcceptor, SelectionKey.OP_ACCEPT, this::accept);
+			getReactor().register(loopbackAcceptor, SelectionKey.OP_ACCEPT, pooled(this::accept));
 		}
 		catch (IOException e) {
 			close();
@@ -109,6 +109,32 @@ public class LoopbackServerContext extends CAJServerContext {
 		runner.start();
 	}
 
+	/** A handler as the stock server registers it: through the leader-followers pool when there is one. */
+	private ReactorHandler pooled(ReactorHandler h) {
+		return getLeaderFollowersThreadPool() == null ? h : new LeaderFollowersHandler(getReactor(), h, getLeaderFollowersThreadPool());
+	}
+
+	/** The stock acceptor closes its socket on the reactor thread: wait (up to 5 s) until the port is free. */
+	private static void bindWhenFree(ServerSocketChannel ch, InetSocketAddress at) throws IOException {
+		long end = System.nanoTime() + 5_000_000_000L;
+		while (true) {
+			try {
+				ch.bind(at);
+				return;
+			}
+			catch (java.net.BindException e) {
+				if (System.nanoTime() > end) throw e;
+				try {
+					Thread.sleep(5);
+				}
+				catch (InterruptedException ie) {
+					Thread.currentThread().interrupt();
+					throw e;
+				}
+			}
+		}
+	}
+
 	private void accept(SelectionKey key) {
 		if (!key.isValid() || !key.isAcceptable()) return;
 		try {
@@ -122,9 +148,7 @@ public class LoopbackServerContext extends CAJServerContext {
 			socket.socket().setTcpNoDelay(true);
 			socket.socket().setKeepAlive(true);
 			CASTransport transport = new CountZeroTransport(this, socket);
-			ReactorHandler handler = getLeaderFollowersThreadPool() == null ? transport
-				: new LeaderFollowersHandler(getReactor(), transport, getLeaderFollowersThreadPool());
-			getReactor().register(socket, SelectionKey.OP_READ, handler);
+			getReactor().register(socket, SelectionKey.OP_READ, pooled(transport));
 		}
 		catch (IOException | RuntimeException e) {
 			Logger.getLogger(LoopbackServerContext.class.getName()).log(Level.WARNING, "CA accept failed", e);
@@ -150,7 +174,7 @@ public class LoopbackServerContext extends CAJServerContext {
 		}
 		if (runner != null) {
 			try {
-				runner.join(2000);
+				runner.join(300);
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
