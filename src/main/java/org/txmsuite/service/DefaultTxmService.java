@@ -56,4 +56,28 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 	public Progress progress(String task, BooleanSupplier cancelled) {
 		return new StatusProgress(status, task, cancelled);
 	}
+
+	// --- stage ---
+
+	private final java.util.List<org.txmsuite.stage.InstrumentSimulator> simulators = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	@Override
+	public org.txmsuite.stage.InstrumentSimulator startSimulator(org.txmsuite.stage.InstrumentSimulator.Config config) {
+		org.txmsuite.stage.InstrumentSimulator s = org.txmsuite.stage.InstrumentSimulator.start(config);
+		simulators.add(s);
+		return s;
+	}
+
+	@Override
+	public org.txmsuite.stage.ScanRunner.Result runScanMacro(java.nio.file.Path macro, String instrument, int port, java.nio.file.Path outDir,
+		boolean tiffOnly, org.txmsuite.stage.InstrumentSimulator.Config simulator, Progress progress) {
+		return org.txmsuite.stage.Scans.run(macro, instrument, port, outDir, tiffOnly, simulator, new org.txmsuite.stage.ScanControl(), progress);
+	}
+
+	@Override
+	public void dispose() {
+		for (org.txmsuite.stage.InstrumentSimulator s : simulators) s.close();
+		simulators.clear();
+		super.dispose();
+	}
 }

@@ -32,4 +32,19 @@ public interface TxmService extends org.scijava.service.SciJavaService {
 
 	/** Progress that goes to SciJava's status service (and the headless runner's bar). */
 	Progress progress(String task, BooleanSupplier cancelled);
+
+	// --- stage ---
+
+	/**
+	 * Starts an instrument simulator (motors and CCD on Channel Access, loopback only) serving PVs
+	 * {@code prefix...} on 127.0.0.1:{@code port} (0: a free port); it runs until closed or the context ends.
+	 */
+	org.txmsuite.stage.InstrumentSimulator startSimulator(org.txmsuite.stage.InstrumentSimulator.Config config);
+
+	/**
+	 * Runs (or resumes) an acquisition macro against {@code instrument} ("simulator" or a CA prefix on
+	 * 127.0.0.1:{@code port}), saving frames and {@code run_log.csv} into {@code outDir}.
+	 */
+	org.txmsuite.stage.ScanRunner.Result runScanMacro(java.nio.file.Path macro, String instrument, int port, java.nio.file.Path outDir,
+		boolean tiffOnly, org.txmsuite.stage.InstrumentSimulator.Config simulator, Progress progress);
 }
