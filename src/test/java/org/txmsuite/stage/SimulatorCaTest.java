@@ -49,6 +49,16 @@ class SimulatorCaTest {
 	}
 
 	@Test
+	void energyMoveTakesTheZonePlateFocusAlong() {
+		ca.move("energy", 9000);
+		assertEquals(9000, ca.position("energy"), 0.1);
+		long end = System.nanoTime() + 2_000_000_000L;
+		while (ca.getDouble("ZPZ.DMOV") == 0 && System.nanoTime() < end) Thread.onSpinWait();
+		// focal length grows in proportion to E: 2000 um at 8500 eV
+		assertEquals(2000 * 9000 / 8500.0, ca.position("zpz"), 0.01);
+	}
+
+	@Test
 	void moveBeyondLimitIsRefusedAndSetsLvio() {
 		double hlm = ca.limits("t")[1];
 		TxmException e = assertThrows(TxmException.class, () -> ca.move("t", hlm + 10));
