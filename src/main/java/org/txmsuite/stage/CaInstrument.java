@@ -97,7 +97,7 @@ public final class CaInstrument implements Instrument {
 		}
 	}
 
-	/** Reads {@code count} elements (0: all) of a PV as {@code type}. */
+	/** Reads {@code count} elements of a PV as {@code type}; count 0 asks the server for its current length, as libca does. */
 	public DBR get(String name, DBRType type, int count) {
 		checkAlive();
 		Channel ch = channel(name);
@@ -105,7 +105,7 @@ public final class CaInstrument implements Instrument {
 		AtomicReference<DBR> out = new AtomicReference<>();
 		AtomicReference<CAStatus> status = new AtomicReference<>();
 		try {
-			ch.get(type, count > 0 ? count : ch.getElementCount(), ev -> {
+			ch.get(type, Math.max(0, count), ev -> {
 				status.set(ev.getStatus());
 				out.set(ev.getDBR());
 				done.countDown();

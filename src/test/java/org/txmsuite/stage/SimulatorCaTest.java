@@ -78,6 +78,9 @@ class SimulatorCaTest {
 		for (float v : px) max = Math.max(max, v);
 		// open beam: 20000 photons/s x 0.5 s x flat (about 0.8..1.2) + 100 dark
 		assertTrue(max > 8000 && max < 16000, "max counts " + max);
+		// a count-0 request ("current length", what libca clients send) gets the whole array, not ECA_BADCOUNT
+		assertEquals(64 * 48, ((short[]) ca.get("image1:ArrayData", gov.aps.jca.dbr.DBRType.SHORT, 0).getValue()).length);
+		assertEquals(0.5, ((double[]) ca.get("cam1:AcquireTime", gov.aps.jca.dbr.DBRType.DOUBLE, 0).getValue())[0], 1e-12);
 		ca.setBinning(2);
 		Instrument.Frame b = ca.acquire();
 		assertEquals(32, b.width);
