@@ -136,6 +136,33 @@ class ScanRunnerTest {
 	}
 
 	@Test
+	void macroFileAgainstACaPrefixAndBacklashTakeUp() throws Exception {
+		InstrumentSimulator.Config c = new InstrumentSimulator.Config();
+		c.prefix = "BL6:";
+		c.width = c.height = 32;
+		c.speed = 20;
+		c.backlash = 100;
+		InstrumentSimulator s = InstrumentSimulator.start(c);
+		open.add(s);
+		Path macro = dir.resolve("m.txt");
+		Files.writeString(macro, "setexp 0.05\nmoveto x 400\nmoveto x 0\ncollect a_ref_.tif\n");
+		ScanRunner.Result r = Scans.run(macro, "BL6:", s.port(), dir.resolve("o"), false, null, new ScanControl(), null);
+		assertEquals(1, r.collected);
+		assertEquals(FrameKind.FLAT, r.log.get(0).kind);
+		assertTrue(Files.isRegularFile(dir.resolve("o").resolve("a_ref_.tif")));
+		// backlash take-up: a negative move overshoots by the backlash and comes back
+		CaInstrument ca = client(s);
+		ca.move("x", 400);
+		Thread mover = new Thread(() -> ca.move("x", 0));
+		mover.start();
+		double min = Double.MAX_VALUE;
+		while (mover.isAlive()) min = Math.min(min, ca.position("x"));
+		mover.join();
+		assertTrue(min < -50 && min >= -100.01, "lowest readback " + min + " (backlash 100)");
+		assertEquals(0, ca.position("x"), 0.01, "ends on target");
+	}
+
+	@Test
 	void moveBeyondLimitStopsBeforeAnythingMoves() throws Exception {
 		InstrumentSimulator s = sim();
 		CaInstrument ca = client(s);
