@@ -40,17 +40,33 @@ public final class FrameNames {
 	/** The file name of a frame in our convention (see the class comment). */
 	public static String encode(FrameName f) {
 		StringBuilder b = new StringBuilder(80);
-		b.append(String.format(Locale.ROOT, "rep%02d_", Math.max(f.repeat(), 1)));
+		b.append("rep");
+		pad(b, Math.max(f.repeat(), 1), 2).append('_');
 		if (f.kind() == FrameKind.FLAT) b.append("ref_");
 		else if (f.kind() == FrameKind.DARK) b.append("dark_");
-		b.append(String.format(Locale.ROOT, "%05d_", Math.max(f.index(), 0)));
-		b.append(f.sample());
-		if (Double.isFinite(f.angleDeg())) b.append(String.format(Locale.ROOT, "_%07.2f_Degree", f.angleDeg()));
-		if (f.isTile()) b.append(String.format(Locale.ROOT, "_X%02d_Y%02d", f.tileX(), f.tileY()));
-		double e = Double.isFinite(f.energyEv()) ? f.energyEv() : 0;
-		b.append(String.format(Locale.ROOT, "_%08.2f_eV", e));
-		b.append(String.format(Locale.ROOT, "_%03dof%03d", Math.max(f.exposure(), 1), Math.max(f.exposures(), 1)));
+		pad(b, Math.max(f.index(), 0), 5).append('_').append(f.sample());
+		if (Double.isFinite(f.angleDeg())) fixed(b.append('_'), f.angleDeg(), 7).append("_Degree");
+		if (f.isTile()) pad(pad(b.append("_X"), f.tileX(), 2).append("_Y"), f.tileY(), 2);
+		fixed(b.append('_'), Double.isFinite(f.energyEv()) ? f.energyEv() : 0, 8).append("_eV_");
+		pad(pad(b, Math.max(f.exposure(), 1), 3).append("of"), Math.max(f.exposures(), 1), 3);
 		return b.append(".xrm").toString();
+	}
+
+	/** Appends a whole number padded with zeros to {@code width} digits (like {@code %0Nd}). */
+	private static StringBuilder pad(StringBuilder b, long v, int width) {
+		String d = Long.toString(Math.abs(v));
+		if (v < 0) b.append('-');
+		for (int i = d.length() + (v < 0 ? 1 : 0); i < width; i++) b.append('0');
+		return b.append(d);
+	}
+
+	/** Appends {@code v} with two decimals, zero-padded to {@code width} characters sign included (like {@code %0N.2f}). */
+	private static StringBuilder fixed(StringBuilder b, double v, int width) {
+		long h = Math.round(Math.abs(v) * 100);
+		boolean neg = v < 0 && h != 0;
+		if (neg) b.append('-');
+		pad(b, h / 100, width - 3 - (neg ? 1 : 0)).append('.');
+		return pad(b, h % 100, 2);
 	}
 
 	/** Sample names that survive the round trip: letters, digits, '-', '.', and '_' between them, and no reserved token. */

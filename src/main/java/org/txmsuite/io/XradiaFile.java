@@ -53,6 +53,7 @@ public final class XradiaFile implements Closeable {
 	private final List<FrameInfo> infos = new ArrayList<>();
 	private final String[] axisNames;
 	private final String[] axisUnits;
+	private LocalDateTime start;
 
 	private XradiaFile(Path path, POIFSFileSystem fs) {
 		this.path = path;
@@ -132,6 +133,8 @@ public final class XradiaFile implements Closeable {
 	public double version() { return version; }
 	public String[] axisNames() { return axisNames.clone(); }
 	public String[] axisUnits() { return axisUnits.clone(); }
+	/** Acquisition time of the first frame (ImageInfo/Date), or null. */
+	public LocalDateTime startTime() { return start; }
 	/** Metadata of frame {@code i} (0-based); a fresh copy. */
 	public FrameInfo info(int i) { return infos.get(i).copy(); }
 
@@ -223,7 +226,8 @@ public final class XradiaFile implements Closeable {
 		byte[] kinds = has(KIND_STREAM) ? bytes(KIND_STREAM) : new byte[0];
 		LocalDateTime first = null;
 		for (int i = 0; i < n; i++) {
-			FrameInfo f = new FrameInfo().kind(i < kinds.length && kinds[i] >= 0 && kinds[i] < 3 ? FrameKind.values()[kinds[i]] : kind);
+			// a flat or dark recorded by TXM Suite wins; otherwise the file-name convention (ref_..., dark...) decides
+			FrameInfo f = new FrameInfo().kind(i < kinds.length && kinds[i] > 0 && kinds[i] < 3 ? FrameKind.values()[kinds[i]] : kind);
 			f.angleDeg(angles != null && i < angles.length ? angles[i] : fileAngle);
 			double e = energies != null && i < energies.length ? positiveOrNaN(energies[i]) : Double.NaN;
 			if (Double.isNaN(e)) e = fileEnergy;
@@ -238,7 +242,7 @@ public final class XradiaFile implements Closeable {
 				}
 			LocalDateTime t = i < dates.size() ? dates.get(i) : null;
 			if (t != null) {
-				if (first == null) first = t;
+				if (first == null) start = first = t;
 				f.timeS(ChronoUnit.MILLIS.between(first, t) / 1000.0);
 			}
 			f.name(count > 1 ? path.getFileName() + "#" + (i + 1) : path.getFileName().toString());

@@ -28,23 +28,29 @@ public final class XradiaReader {
 	 */
 	public static FrameStack read(Path path, int bin, Progress progress) {
 		try (XradiaFile f = XradiaFile.open(path)) {
-			FrameStack s = header(f, bin);
-			float[][] frames = new float[f.size()][];
-			int[] done = { 0 };
-			IntStream.range(0, f.size()).parallel().forEach(i -> {
-				progress.checkCancelled();
-				float[] px;
-				synchronized (f) {
-					px = f.frame(i);
-				}
-				frames[i] = Binning.bin(px, f.width(), f.height(), bin);
-				synchronized (done) {
-					progress.report(++done[0], f.size(), "reading " + path.getFileName());
-				}
-			});
-			for (int i = 0; i < frames.length; i++) s.add(frames[i], f.info(i));
-			return s;
+			return read(f, bin, progress);
 		}
+	}
+
+	/** All image frames of an open file, binned. */
+	public static FrameStack read(XradiaFile f, int bin, Progress progress) {
+		Path path = f.path();
+		FrameStack s = header(f, bin);
+		float[][] frames = new float[f.size()][];
+		int[] done = { 0 };
+		IntStream.range(0, f.size()).parallel().forEach(i -> {
+			progress.checkCancelled();
+			float[] px;
+			synchronized (f) {
+				px = f.frame(i);
+			}
+			frames[i] = Binning.bin(px, f.width(), f.height(), bin);
+			synchronized (done) {
+				progress.report(++done[0], f.size(), "reading " + path.getFileName());
+			}
+		});
+		for (int i = 0; i < frames.length; i++) s.add(frames[i], f.info(i));
+		return s;
 	}
 
 	/** The embedded reference image as a one-frame stack of kind flat, or null if the file has none. */

@@ -141,7 +141,16 @@ public final class XradiaWriter {
 					throw new java.io.UncheckedIOException(e);
 				}
 			});
-			d.createDocument("Image" + i, new ByteArrayInputStream(pixels.apply(i - 1)));
+			int frame = i - 1;
+			// written when the file system is written out, one frame at a time
+			d.createDocument("Image" + i, w * h * type.bytes, event -> {
+				try {
+					event.getStream().write(pixels.apply(frame));
+				}
+				catch (IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+			});
 		}
 		if (reference != null) {
 			DirectoryEntry ref = root.createDirectory("ReferenceData");

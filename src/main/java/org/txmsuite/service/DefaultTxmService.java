@@ -57,6 +57,110 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 		return new StatusProgress(status, task, cancelled);
 	}
 
+	// --- acquire ---
+
+	@Override
+	public org.txmsuite.acquire.ScanProgram buildScanMacro(org.txmsuite.acquire.ScanPlan plan, Progress progress) {
+		return org.txmsuite.acquire.ScanGenerator.generate(plan, progress);
+	}
+
+	@Override
+	public org.txmsuite.acquire.ScanEstimate checkScanMacro(java.nio.file.Path macro, org.txmsuite.acquire.TimingModel timing) {
+		org.txmsuite.acquire.MacroScript script = org.txmsuite.acquire.MacroParser.parse(macro);
+		return org.txmsuite.acquire.ScanEstimate.of(script.commands(), script.lines(), timing);
+	}
+
+	// --- eos ---
+
+	@Override
+	public org.txmsuite.eos.EosData eosData(ij.measure.ResultsTable table, String volumeUnit) {
+		return org.txmsuite.eos.EosData.fromTable(table, volumeUnit);
+	}
+
+	@Override
+	public org.txmsuite.eos.EosReport fitEos(org.txmsuite.eos.EosData data, org.txmsuite.eos.EosOptions options, Progress progress) {
+		return new org.txmsuite.eos.EosReport(org.txmsuite.eos.EosFitter.fit(data, options, progress));
+	}
+
+	@Override
+	public org.txmsuite.eos.EosSegments fitEosSegments(org.txmsuite.eos.EosData data, org.txmsuite.eos.EosOptions options,
+		double[][] ranges, Progress progress)
+	{
+		return org.txmsuite.eos.EosSegments.fit(data, options, ranges, progress);
+	}
+
+	// --- normalize ---
+
+	@Override
+	public org.txmsuite.normalize.NormalizeResult normalize(FrameStack input, FrameStack flats, FrameStack darks,
+		org.txmsuite.normalize.NormalizeOptions options, Progress progress) {
+		return org.txmsuite.normalize.ReferenceNormalizer.normalize(input, flats, darks, options, progress);
+	}
+
+	// --- xanes ---
+
+	@Override
+	public org.txmsuite.xanes.XanesData xanesData(ImagePlus input, java.io.File spectra) {
+		return org.txmsuite.xanes.XanesData.either(input == null ? null : spectral(input),
+			spectra == null ? null : org.txmsuite.xanes.SpectrumFiles.read(spectra.toPath()));
+	}
+
+	@Override
+	public java.util.List<org.txmsuite.xanes.SpectrumTable> xanesReferences(String paths) {
+		java.util.List<org.txmsuite.xanes.SpectrumTable> out = new java.util.ArrayList<>();
+		if (paths != null)
+			for (String p : paths.split(","))
+				if (!p.isBlank()) out.add(org.txmsuite.xanes.SpectrumFiles.read(java.nio.file.Path.of(p.trim())));
+		if (out.isEmpty())
+			throw new org.txmsuite.core.TxmException("no reference spectra given: expected 'references' as comma-separated file paths");
+		return out;
+	}
+
+	@Override
+	public Object xanesOutput(org.txmsuite.xanes.XanesResult result, String name) {
+		Object v = result.get(name);
+		return v instanceof SpectralStack ? image((SpectralStack) v, name) : v;
+	}
+
+	// --- align ---
+
+	@Override
+	public double[] angles(String spec, FrameStack stack) {
+		return org.txmsuite.align.AngleList.parse(spec, stack.size(), stack.anglesDeg());
+	}
+
+	@Override
+	public org.txmsuite.align.AlignResult alignProjections(FrameStack absorbance, double[] anglesDeg, org.txmsuite.align.AlignOptions options,
+		Progress p)
+	{
+		return org.txmsuite.align.ProjectionAligner.align(absorbance, anglesDeg, options, p);
+	}
+
+	@Override
+	public org.txmsuite.align.CenterFinder.Result findCenter(FrameStack absorbance, double[] anglesDeg, double rangePx, int rows, Progress p) {
+		return org.txmsuite.align.CenterFinder.find(absorbance, anglesDeg, rangePx, rows, p);
+	}
+
+	@Override
+	public org.txmsuite.align.SpectralAligner.Result alignSpectral(FrameStack stack, int reference, boolean scale, Progress p) {
+		return org.txmsuite.align.SpectralAligner.align(stack, reference, scale, p);
+	}
+
+	// --- io ---
+
+	@Override
+	public FrameStack importData(java.nio.file.Path path, int binning, boolean averageRepeats, boolean includeReference,
+		Progress progress)
+	{
+		return org.txmsuite.io.TxmImport.open(path, new org.txmsuite.io.TxmImport.Options().bin(binning)
+			.averageRepeats(averageRepeats).includeReference(includeReference), progress);
+	}
+
+	@Override
+	public ImagePlus openVirtual(java.nio.file.Path path, int binning) {
+		return org.txmsuite.io.XradiaVirtualStack.open(path, binning);
+	}
+
 	// --- stage ---
 
 	private final java.util.List<org.txmsuite.stage.InstrumentSimulator> simulators = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -33,6 +33,75 @@ public interface TxmService extends org.scijava.service.SciJavaService {
 	/** Progress that goes to SciJava's status service (and the headless runner's bar). */
 	Progress progress(String task, BooleanSupplier cancelled);
 
+	// --- acquire ---
+
+	/** Checks a scan plan and builds its XMController macro, ScanInfo and estimate (nothing is written). */
+	org.txmsuite.acquire.ScanProgram buildScanMacro(org.txmsuite.acquire.ScanPlan plan, Progress progress);
+
+	/** Parses a macro file (stops at the first bad line with {@code line N: ...}) and estimates it. */
+	org.txmsuite.acquire.ScanEstimate checkScanMacro(java.nio.file.Path macro, org.txmsuite.acquire.TimingModel timing);
+
+	// --- eos ---
+
+	/**
+	 * P-V data from a table: columns P/pressure/pressure_gpa, V/volume/volume_um3 (or V/V0), optional
+	 * sigP and sigV/uncertainty_um3 (see {@link org.txmsuite.eos.EosData#fromTable}). volumeUnit: auto, A^3,
+	 * nm^3, um^3, cm^3/mol or V/V0.
+	 */
+	org.txmsuite.eos.EosData eosData(ij.measure.ResultsTable table, String volumeUnit);
+
+	/** Fits an equation of state (EosFit7 weighting); the report gives the tables and plots. */
+	org.txmsuite.eos.EosReport fitEos(org.txmsuite.eos.EosData data, org.txmsuite.eos.EosOptions options, Progress progress);
+
+	/** Fits the same equation of state separately over each pressure range {pMin, pMax}. */
+	org.txmsuite.eos.EosSegments fitEosSegments(org.txmsuite.eos.EosData data, org.txmsuite.eos.EosOptions options,
+		double[][] ranges, Progress progress);
+
+	// --- normalize ---
+
+	/**
+	 * Reference normalization: the input's sample frames divided by references (its flat frames and/or
+	 * a separate flats stack) after dark subtraction, as transmission or absorbance.
+	 */
+	org.txmsuite.normalize.NormalizeResult normalize(FrameStack input, FrameStack flats, FrameStack darks,
+		org.txmsuite.normalize.NormalizeOptions options, Progress progress);
+
+	// --- xanes ---
+
+	/** XANES input: exactly one of an image stack (energies in its metadata) and a spectrum file (CSV, text or XDI). */
+	org.txmsuite.xanes.XanesData xanesData(ImagePlus input, java.io.File spectra);
+
+	/** Reference spectra from comma-separated file paths. */
+	java.util.List<org.txmsuite.xanes.SpectrumTable> xanesReferences(String paths);
+
+	/** A XANES output as commands hand it out: spectral stacks become hyperstacks, the rest is returned as is. */
+	Object xanesOutput(org.txmsuite.xanes.XanesResult result, String name);
+
+	// --- align ---
+
+	/** Angles for a stack from {@code start:stop:step}, a comma list, a file, or (blank) its metadata. */
+	double[] angles(String spec, FrameStack stack);
+
+	/** Aligns projections (see {@link org.txmsuite.align.ProjectionAligner}). */
+	org.txmsuite.align.AlignResult alignProjections(FrameStack absorbance, double[] anglesDeg, org.txmsuite.align.AlignOptions options, Progress p);
+
+	/** Rotation centre without an opposite pair (see {@link org.txmsuite.align.CenterFinder}). */
+	org.txmsuite.align.CenterFinder.Result findCenter(FrameStack absorbance, double[] anglesDeg, double rangePx, int rows, Progress p);
+
+	/** Aligns a spectral stack in shift and scale (see {@link org.txmsuite.align.SpectralAligner}). */
+	org.txmsuite.align.SpectralAligner.Result alignSpectral(FrameStack stack, int reference, boolean scale, Progress p);
+
+	// --- io ---
+
+	/**
+	 * Imports real TXM data (.xrm, .txrm, FXI or Data Exchange .h5, TIFF stack, folder of .xrm frames,
+	 * TXM-Wizard ScanInfo_*.txt) as a frame stack with the suite's metadata.
+	 */
+	FrameStack importData(java.nio.file.Path path, int binning, boolean averageRepeats, boolean includeReference, Progress progress);
+
+	/** Opens an Xradia .txrm/.xrm lazily as a virtual stack (frames read and binned on demand). */
+	ImagePlus openVirtual(java.nio.file.Path path, int binning);
+
 	// --- stage ---
 
 	/**

@@ -177,6 +177,26 @@ class XradiaTest {
 		assertArrayEquals(new float[] { 1, 65535 }, XradiaReader.read(p).pixels(0));
 	}
 
+	@Test
+	void mosaicIsOneStitchedImageAlthoughNoOfImagesCountsTiles() throws Exception {
+		Path p = dir.resolve("mosaic.xrm");
+		short[] px = new short[6 * 4];
+		for (int i = 0; i < px.length; i++) px[i] = (short) i;
+		XradiaWriter.writeXrm(p, px, 6, 4, new FrameInfo(FrameKind.SAMPLE, 0, 8000, 1), 50);
+		Path m = rewrite(rewrite(rewrite(rewrite(p, "ImageInfo", "NoOfImages", le(4), dir.resolve("m1.xrm")),
+			"ImageInfo", "MosiacMode", le(1), dir.resolve("m2.xrm")), "ImageInfo", "MosiacRows", le(2), dir.resolve("m3.xrm")),
+			"ImageInfo", "MosiacColumns", le(2), dir.resolve("m4.xrm"));
+		try (XradiaFile f = XradiaFile.open(m)) {
+			assertTrue(f.isMosaic());
+			assertEquals(4, f.declaredCount());
+			assertEquals(1, f.size());
+			assertEquals(2, f.mosaicRows());
+		}
+		FrameStack s = XradiaReader.read(m);
+		assertEquals(1, s.size());
+		assertEquals(23f, s.pixels(0)[23]);
+	}
+
 	static byte[] le(int v) {
 		return java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(v).array();
 	}
