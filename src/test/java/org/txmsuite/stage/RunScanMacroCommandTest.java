@@ -2,9 +2,6 @@ package org.txmsuite.stage;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,12 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.txmsuite.cli.TxmCli;
 import org.txmsuite.core.FrameStack;
+import org.txmsuite.testing.LauncherTest;
 
 /** The headless call of the issue: scripts/txm run "Run Scan Macro" 'macro="scan.txt",instrument="simulator"' --out DIR. */
 @Timeout(120)
-class RunScanMacroCommandTest {
+class RunScanMacroCommandTest extends LauncherTest {
 	@TempDir
 	Path dir;
 
@@ -27,10 +24,8 @@ class RunScanMacroCommandTest {
 		Files.writeString(macro, ";; two angles and a reference\nsete 8333\nsetexp 0.1\nmoveto t -30\ncollect rep01_00000_S_-030.00_Degree_08333.00_eV_001of001.xrm\n"
 			+ "moveto t 30\ncollect rep01_00001_S_0030.00_Degree_08333.00_eV_001of001.xrm\nmoveto x 4000\ncollect rep01_ref_00002_S_08333.00_eV_001of001.xrm\n");
 		Path out = dir.resolve("out");
-		ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-		int rc = new TxmCli(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8)).execute(new String[] {
-			"run", "Run Scan Macro", "macro=\"" + macro + "\",instrument=\"simulator\",detector_px=32,speed=100", "--out", out.toString() });
-		assertEquals(0, rc, e.toString(StandardCharsets.UTF_8));
+		String args = "macro=\"" + macro + "\",instrument=\"simulator\",detector_px=32,speed=100";
+		assertEquals(0, txm("run", "Run Scan Macro", args, "--out", out.toString()), err());
 		List<String> log = Files.readAllLines(out.resolve("run_log.csv"));
 		assertEquals("index,file,kind,angle_deg,energy_ev,exposure_s,time", log.get(0));
 		assertEquals(4, log.size());
@@ -39,13 +34,11 @@ class RunScanMacroCommandTest {
 		FrameStack f = FrameFiles.read(out.resolve("rep01_00001_S_0030.00_Degree_08333.00_eV_001of001.xrm"));
 		assertEquals(32, f.width());
 		assertEquals(30, f.info(0).angleDeg(), 1e-4);
-		assertTrue(o.toString(StandardCharsets.UTF_8).contains("3 collections: 3 taken, 0 already there"), o.toString(StandardCharsets.UTF_8));
+		assertTrue(out().contains("3 collections: 3 taken, 0 already there"), out());
 
 		// the same call again: everything is there, nothing is taken twice
-		ByteArrayOutputStream o2 = new ByteArrayOutputStream();
-		assertEquals(0, new TxmCli(new PrintStream(o2, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8))
-			.execute(new String[] { "run", "Run Scan Macro", "macro=\"" + macro + "\",instrument=\"simulator\",detector_px=32,speed=100", "--out", out.toString() }));
-		assertTrue(o2.toString(StandardCharsets.UTF_8).contains("3 collections: 0 taken, 3 already there"));
+		assertEquals(0, txm("run", "Run Scan Macro", args, "--out", out.toString()), err());
+		assertTrue(out().contains("3 collections: 0 taken, 3 already there"), out());
 		assertEquals(4, Files.readAllLines(out.resolve("run_log.csv")).size());
 	}
 }
