@@ -15,12 +15,16 @@ public final class Regions {
 	private final int w, h, d, wh;
 	private int[] queue = new int[1 << 16];
 	private int head, tail, size;
+	private byte watched;
+	private boolean watching;
 
 	/** One connected component: its size, bounding box, a seed voxel and whether it touches the border. */
 	public static final class Component {
 		public long voxels;
 		public int seed, x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, z0 = Integer.MAX_VALUE, x1 = -1, y1 = -1, z1 = -1;
 		public boolean border;
+		/** Whether a 6-neighbour has the watched code (see {@link Regions#watch}). */
+		public boolean touches;
 	}
 
 	public Regions(byte[][] labels, int w, int h) {
@@ -31,6 +35,13 @@ public final class Regions {
 		this.h = h;
 		this.d = labels.length;
 		this.wh = w * h;
+	}
+
+	/** Components found from now on record whether they touch voxels of this code. */
+	public Regions watch(byte code) {
+		watched = code;
+		watching = true;
+		return this;
 	}
 
 	/** Changes every voxel of code {@code from} connected to the volume's border into {@code to}; returns the count. */
@@ -71,6 +82,9 @@ public final class Regions {
 				if (x == 0 || y == 0 || x == w - 1 || y == h - 1 || (d > 1 && (z == 0 || z == d - 1))) stats.border = true;
 			}
 			byte[] s = labels[z];
+			if (watching && stats != null && !stats.touches)
+				stats.touches = (x > 0 && s[i - 1] == watched) || (x < w - 1 && s[i + 1] == watched) || (y > 0 && s[i - w] == watched)
+					|| (y < h - 1 && s[i + w] == watched) || (z > 0 && labels[z - 1][i] == watched) || (z < d - 1 && labels[z + 1][i] == watched);
 			if (x > 0 && s[i - 1] == from) { s[i - 1] = to; push(p - 1); }
 			if (x < w - 1 && s[i + 1] == from) { s[i + 1] = to; push(p + 1); }
 			if (y > 0 && s[i - w] == from) { s[i - w] = to; push(p - w); }

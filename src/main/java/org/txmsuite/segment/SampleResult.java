@@ -6,7 +6,7 @@ import java.util.List;
 public final class SampleResult extends SegmentResult {
 	public final long sampleVoxels;
 	public final double sampleVolumeUm3, surfaceUm2, uncertaintyUm3;
-	/** Components touching the border (gasket) that were excluded (label 1). */
+	/** Components touching the border (gasket, or its rim) that were excluded (label 1). */
 	public final int excludedComponents;
 
 	SampleResult(byte[][] labels, int width, int height, double[] voxelNm, List<MeasuredObject> objects, double threshold, OrthoView view,
