@@ -369,7 +369,7 @@ public final class Projector {
 	/**
 	 * One Kaczmarz (ART) update for ray u of projection a on a padded slice:
 	 * {@code x += lambda * (b - <a_i, x>) / |a_i|^2 * a_i}. Returns the residual {@code b - <a_i,x>}
-	 * before the update. Border pixels receive updates; clear them after the projection's rays.
+	 * before the update. Only pixels inside the slice (and the support) change.
 	 */
 	public float artRay(float[] img, int a, int u, float measured, float lambda, float norm2) {
 		final long dK = Math.round(gam[a] * ONE), f0 = Math.round((del[a] + 1 + alpha[a] * u) * ONE);
@@ -391,10 +391,12 @@ public final class Projector {
 		float v = lambda * res / norm2 * wt;
 		f = f0 + k0 * dK;
 		for (int k = k0; k <= k1; k++, f += dK) {
-			int idx = (k + 1) * sK + (int) (f >> FRAC) * sF;
+			// only pixels inside the slice and support change, so the next ray of this projection reads zeros there
+			int p = (int) (f >> FRAC), idx = (k + 1) * sK + p * sF;
 			float vt = v * ((int) f >>> 8) * T_SCALE;
-			img[idx] += v - vt;
-			img[idx + sF] += vt;
+			int lo = lineLo[k], hi = lineHi[k];
+			if (p >= lo && p <= hi) img[idx] += v - vt;
+			if (p + 1 >= lo && p < hi) img[idx + sF] += vt;
 		}
 		return res;
 	}
