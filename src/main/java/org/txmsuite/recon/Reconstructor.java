@@ -131,7 +131,8 @@ public final class Reconstructor {
 	private static double[] run(FrameStack s, double[] angles, ReconOptions opt, Volume v, int row0, boolean warm, Progress progress) {
 		Progress p = progress == null ? Progress.NONE : progress;
 		int n = v.width(), depth = v.depth();
-		Projector pr = new Projector(n, s.width(), angles, opt.center(), opt.dx());
+		Projector full = new Projector(n, s.width(), angles, opt.center(), opt.dx());
+		Projector pr = opt.support() ? full.withSupport(SliceSolver.supportRadius(full)) : full;
 		boolean fbp = opt.algorithm() == ReconOptions.Algorithm.FBP;
 		int sweeps = fbp ? 0 : opt.iterations();
 		int threads = Math.max(1, Math.min(opt.threads(), depth));

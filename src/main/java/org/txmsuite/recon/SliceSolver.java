@@ -40,7 +40,7 @@ public final class SliceSolver {
 	 */
 	public SliceSolver(Projector projector, ReconOptions options) {
 		options.validate();
-		this.pr = options.support() ? projector.withSupport(supportRadius(projector)) : projector;
+		this.pr = options.support() && Double.isInfinite(projector.supportRadius()) ? projector.withSupport(supportRadius(projector)) : projector;
 		this.opt = options;
 		this.alg = options.algorithm();
 		n = pr.sliceSize();

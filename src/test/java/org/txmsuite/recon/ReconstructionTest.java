@@ -16,7 +16,7 @@ class ReconstructionTest {
 
 	static float[] solve(Projector pr, float[] sino, ReconOptions o, int sweeps) {
 		float[] out = new float[pr.sliceSize() * pr.sliceSize()];
-		if (o.algorithm() == Algorithm.FBP) new Fbp(pr, o.filter()).reconstruct(sino, out, 2);
+		if (o.algorithm() == Algorithm.FBP) new Fbp(o.support() ? pr.withSupport(SliceSolver.supportRadius(pr)) : pr, o.filter()).reconstruct(sino, out, 2);
 		else {
 			SliceSolver s = new SliceSolver(pr, o);
 			s.run(sino, sweeps, null);
@@ -34,8 +34,8 @@ class ReconstructionTest {
 		Projector pr = new Projector(n, n, ang, Double.NaN, null);
 		float[] ramp = solve(pr, sino, new ReconOptions().algorithm(Algorithm.FBP), 0);
 		double e = Phantoms.rmse(ramp, truth);
-		// measured 0.040: Gibbs ringing at the 0.8-high skull edges; smooth regions are near exact
-		assertTrue(e < 0.045, "FBP RMSE " + e);
+		// measured 0.027: ringing at the 0.8-high skull edges and angular-sampling streaks; smooth regions near exact
+		assertTrue(e < 0.03, "FBP RMSE " + e);
 		// the mean attenuation of a flat region (value 0.2 between the ellipses) is right to 2 %
 		double m = 0, mt = 0;
 		for (int j = 41; j <= 47; j++)

@@ -81,7 +81,7 @@ public class ReconBench {
 		int reps = 4;
 		for (int rep = 0; rep < reps; rep++) {
 			long c0 = MX.getCurrentThreadCpuTime(), t0 = System.nanoTime();
-			if (o.algorithm() == Algorithm.FBP) new Fbp(pr, o.filter()).reconstruct(sino, out, 1);
+			if (o.algorithm() == Algorithm.FBP) new Fbp(o.support() ? pr.withSupport(SliceSolver.supportRadius(pr)) : pr, o.filter()).reconstruct(sino, out, 1);
 			else {
 				SliceSolver s = new SliceSolver(pr, o);
 				s.run(sino, sweeps, null);
