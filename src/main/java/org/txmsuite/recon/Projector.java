@@ -146,6 +146,8 @@ public final class Projector {
 	public double[] anglesDeg() { return anglesDeg.clone(); }
 	public double center() { return center; }
 	public double[] shifts() { return dx.clone(); }
+	/** True if projection a is sampled along image rows (|cos| &gt;= |sin|), false if along columns. */
+	public boolean linesAreRows(int a) { return strideF[a] == 1; }
 	/** Length of a padded slice, {@code (n+2)^2}. */
 	public int paddedLength() { return np * np; }
 
@@ -264,12 +266,21 @@ public final class Projector {
 	 * ({@link #maskOutside}) before the slice is projected again or read.
 	 */
 	public void backPadded(float[] img, int a, float[] r, int off) {
+		backPadded(img, a, r, off, 0, n);
+	}
+
+	/**
+	 * As {@link #backPadded(float[], int, float[], int)} for image lines {@code kFrom <= k < kTo} only:
+	 * rows j = k if {@link #linesAreRows} for this angle, else columns i = k. Disjoint line ranges
+	 * write disjoint pixels, so threads may share one slice.
+	 */
+	public void backPadded(float[] img, int a, float[] r, int off, int kFrom, int kTo) {
 		final double g = gam[a], d = del[a] + 1;
 		final long dF = Math.round(alpha[a] * ONE);
 		final int sF = strideF[a], sK = strideK[a];
 		final float wt = weight[a];
 		final int[] range = new int[2];
-		for (int k = 0; k < n; k++) {
+		for (int k = kFrom; k < kTo; k++) {
 			long f0 = Math.round((g * k + d) * ONE);
 			if (!range(f0, dF, w, k, range)) continue;
 			int base = (k + 1) * sK;

@@ -143,7 +143,7 @@ public final class Reconstructor {
 		Runnable worker = () -> {
 			float[] sino = new float[s.size() * s.width()];
 			Fbp f = fbp || opt.fbpStart() && !warm ? new Fbp(pr, opt.filter()) : null;
-			SliceSolver solver = fbp ? null : new SliceSolver(pr, opt);
+			SliceSolver solver = fbp ? null : new SliceSolver(pr, opt).threads(innerThreads);
 			double[] rec = new double[sweeps];
 			double[] local = new double[sweeps];
 			for (int z; (z = next.getAndIncrement()) < depth;) {

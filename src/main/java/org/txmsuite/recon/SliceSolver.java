@@ -2,6 +2,7 @@ package org.txmsuite.recon;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import org.txmsuite.core.TxmException;
 
@@ -33,6 +34,7 @@ public final class SliceSolver {
 	private final int[] order;
 	private final float lower, upper;
 	private final Tv tv;
+	private int threads = 1;
 
 	/**
 	 * @param projector the geometry; with {@link ReconOptions#support()} the solver works with its
@@ -60,6 +62,15 @@ public final class SliceSolver {
 	}
 
 	public Projector projector() { return pr; }
+
+	/**
+	 * Threads used within one slice by the algorithms that allow it (SIRT: projections and image lines
+	 * in parallel); ART and SART update projection by projection and stay on the calling thread.
+	 */
+	public SliceSolver threads(int t) {
+		threads = Math.max(1, t);
+		return this;
+	}
 
 	/** Sets the current image to zero. */
 	public void reset() {
@@ -180,7 +191,8 @@ public final class SliceSolver {
 		}
 		final float lambda = (float) opt.relaxation();
 		double res2 = 0;
-		for (int a = 0; a < na; a++) pr.forwardPadded(img, a, sinoBuf, a * w);
+		if (threads > 1) IntStream.range(0, na).parallel().forEach(a -> pr.forwardPadded(img, a, sinoBuf, a * w));
+		else for (int a = 0; a < na; a++) pr.forwardPadded(img, a, sinoBuf, a * w);
 		for (int i = 0; i < sinoBuf.length; i++) {
 			float d = sino[i] - sinoBuf[i];
 			if (rayLen[i] > 0) {
@@ -189,7 +201,13 @@ public final class SliceSolver {
 			} else sinoBuf[i] = 0f;
 		}
 		Arrays.fill(accum, 0f);
-		for (int a = 0; a < na; a++) pr.backPadded(accum, a, sinoBuf, a * w);
+		if (threads > 1) { // row-sampled projections split by rows, then column-sampled ones by columns
+			for (boolean rows : new boolean[] { true, false })
+				IntStream.range(0, threads).parallel().forEach(t -> {
+					int k0 = n * t / threads, k1 = n * (t + 1) / threads;
+					for (int a = 0; a < na; a++) if (pr.linesAreRows(a) == rows) pr.backPadded(accum, a, sinoBuf, a * w, k0, k1);
+				});
+		} else for (int a = 0; a < na; a++) pr.backPadded(accum, a, sinoBuf, a * w);
 		for (int i = 0; i < img.length; i++)
 			if (colSum[i] > 0) img[i] += lambda * accum[i] / colSum[i];
 		constrain();

@@ -85,6 +85,22 @@ class ReconstructionTest {
 	}
 
 	@Test
+	void sirtOnOneSliceWithTwoThreadsMatchesOneThread() {
+		int n = 64;
+		double[] ang = Phantoms.range(0, 1.7, 80);
+		float[] sino = Phantoms.sheppLoganSinogram(n, n, (n - 1) / 2.0, ang, 2);
+		Projector pr = new Projector(n, n, ang, Double.NaN, null);
+		float[] one = new float[n * n], two = new float[n * n];
+		SliceSolver s1 = new SliceSolver(pr, new ReconOptions().algorithm(Algorithm.SIRT));
+		s1.run(sino, 3, null);
+		s1.image(one);
+		SliceSolver s2 = new SliceSolver(pr, new ReconOptions().algorithm(Algorithm.SIRT)).threads(2);
+		s2.run(sino, 3, null);
+		s2.image(two);
+		assertArrayEquals(one, two, 1e-5f); // only the order of float additions differs
+	}
+
+	@Test
 	void limitedAngleSartMeetsTheTargetAndTvImproves() {
 		int n = 256;
 		double[] ang = Phantoms.range(0, 1, 135);
