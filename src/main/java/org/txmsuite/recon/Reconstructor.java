@@ -107,6 +107,28 @@ public final class Reconstructor {
 	}
 
 	/**
+	 * Reprojects a volume (slice z = detector row z) into an ABSORBANCE projection stack of
+	 * {@code W x depth} frames, one per angle of the projector (with its centre and horizontal shifts),
+	 * slices in parallel. Alignment compares these with the measured projections.
+	 */
+	public static FrameStack reproject(Volume v, Projector pr) {
+		if (v.width() != pr.sliceSize() || v.height() != pr.sliceSize())
+			throw new TxmException("volume slices are " + v.width() + "x" + v.height() + ", the projector expects "
+				+ pr.sliceSize() + "x" + pr.sliceSize());
+		int w = pr.detectorWidth(), na = pr.angleCount(), depth = v.depth();
+		float[][] sinos = new float[depth][na * w];
+		pr.forward(v.slices(), sinos);
+		FrameStack s = new FrameStack(w, depth).state(DataState.ABSORBANCE).pixelSizeNm(v.voxelXNm()).source("reprojection");
+		double[] ang = pr.anglesDeg();
+		for (int a = 0; a < na; a++) {
+			float[] f = new float[w * depth];
+			for (int z = 0; z < depth; z++) System.arraycopy(sinos[z], a * w, f, z * w, w);
+			s.add(f, new org.txmsuite.core.FrameInfo().angleDeg(ang[a]));
+		}
+		return s;
+	}
+
+	/**
 	 * Sinogram of detector row {@code row} ({@code float[nProjections*W]}); with vertical shifts dy the
 	 * row {@code row + dy[a]} of projection a is linearly interpolated (zero outside the detector).
 	 */

@@ -142,10 +142,46 @@ class ReconstructionTest {
 		// slice 0 = row 1 equals the single-slice solver's result
 		float[] single = solve(new Projector(n, n, ang, Double.NaN, null), sino, new ReconOptions(), 5);
 		assertArrayEquals(single, v.slice(0), 1e-6f);
+		// reprojection gives one W x depth frame per angle, equal to the projector's sinogram of each slice
+		FrameStack re = Reconstructor.reproject(v, new Projector(n, n, ang, Double.NaN, null));
+		assertEquals(na, re.size());
+		assertEquals(2, re.height());
+		float[] sl = new float[na * n];
+		new Projector(n, n, ang, Double.NaN, null).forward(v.slice(1), sl);
+		assertArrayEquals(java.util.Arrays.copyOfRange(sl, 7 * n, 8 * n), java.util.Arrays.copyOfRange(re.pixels(7), n, 2 * n), 1e-6f);
+		assertEquals(ang[7], re.info(7).angleDeg());
 		// warm start continues from the current volume
 		double before = Phantoms.rmse(v.slice(0), single);
 		Reconstructor.iterate(s, ang, new ReconOptions().rows(1, 2).iterations(1), v, null);
 		assertTrue(Phantoms.rmse(v.slice(0), single) > before);
+	}
+
+	@Test
+	void perProjectionShiftsAreUndone() {
+		int n = 64, na = 60;
+		double[] ang = Phantoms.range(0, 3, na), dx = new java.util.Random(3).doubles(na, -3, 3).toArray();
+		double c = (n - 1) / 2.0;
+		FrameStack s = new FrameStack(n, 3).state(DataState.ABSORBANCE);
+		for (int a = 0; a < na; a++) { // projection a displaced by dx[a] horizontally and one row up
+			float[] row = Phantoms.sheppLoganSinogram(n, n, c + dx[a], new double[] { ang[a] }, 4), f = new float[3 * n];
+			System.arraycopy(row, 0, f, 0, n); // slice 1's data sits in row 0
+			java.util.Arrays.fill(f, 2 * n, 3 * n, 1f);
+			s.add(f, new FrameInfo().angleDeg(ang[a]));
+		}
+		float[] truth = Phantoms.sheppLogan(n);
+		double[] dy = new double[na];
+		java.util.Arrays.fill(dy, -1);
+		double aligned = Phantoms.rmse(Reconstructor.reconstruct(s, ang, new ReconOptions().rows(1, 1).iterations(10).dx(dx).dy(dy), null)
+			.volume.slice(0), truth);
+		double noDx = Phantoms.rmse(Reconstructor.reconstruct(s, ang, new ReconOptions().rows(1, 1).iterations(10).dy(dy), null)
+			.volume.slice(0), truth);
+		assertTrue(aligned < 0.05, "aligned RMSE " + aligned); // full-range data, 64 px: near the discretization floor
+		assertTrue(noDx > 2 * aligned, "ignoring dx: " + noDx + " vs " + aligned);
+		// fractional dy interpolates between rows: row 1 + 0.25 = 0.75 row 1 + 0.25 row 2
+		float[] sino = new float[na * n];
+		java.util.Arrays.fill(dy, 0.25);
+		Reconstructor.sinogram(s, 1, dy, sino);
+		assertEquals(0.25f, sino[5 * n + 10], 1e-7f);
 	}
 
 	@Test
