@@ -111,4 +111,37 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 		out.put("view", view);
 		return out;
 	}
+
+	// --- eos ---
+
+	@Override
+	public org.txmsuite.eos.EosData eosData(ij.measure.ResultsTable table, String volumeUnit) {
+		return org.txmsuite.eos.EosData.fromTable(table, volumeUnit);
+	}
+
+	@Override
+	public org.txmsuite.eos.EosReport fitEos(org.txmsuite.eos.EosData data, org.txmsuite.eos.EosOptions options, Progress progress) {
+		return new org.txmsuite.eos.EosReport(org.txmsuite.eos.EosFitter.fit(data, options, progress));
+	}
+
+	@Override
+	public org.txmsuite.eos.EosSegments fitEosSegments(org.txmsuite.eos.EosData data, org.txmsuite.eos.EosOptions options,
+		double[][] ranges, Progress progress)
+	{
+		return org.txmsuite.eos.EosSegments.fit(data, options, ranges, progress);
+	}
+
+	// --- recon ---
+
+	@Override
+	public Volume reconstruct(ImagePlus projections, String angles, org.txmsuite.recon.ReconOptions options, Progress progress,
+		java.util.List<Double> residuals) {
+		FrameStack s = frames(projections);
+		if (!org.txmsuite.core.MetadataCodec.hasMetadata(projections.getInfoProperty()))
+			s.state(org.txmsuite.core.DataState.ABSORBANCE);
+		double[] a = org.txmsuite.recon.AngleSpec.resolve(angles, s);
+		org.txmsuite.recon.Reconstructor.Result r = org.txmsuite.recon.Reconstructor.reconstruct(s, a, options, progress);
+		if (residuals != null) for (double v : r.residuals) residuals.add(v);
+		return r.volume;
+	}
 }

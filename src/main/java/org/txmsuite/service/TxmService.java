@@ -51,4 +51,31 @@ public interface TxmService extends org.scijava.service.SciJavaService {
 
 	/** A segmentation's outputs for a command: {@code labels} (8-bit), {@code volumes} (table), {@code view} (RGB). */
 	java.util.Map<String, Object> segmentationOutputs(org.txmsuite.segment.SegmentResult result);
+
+	// --- eos ---
+
+	/**
+	 * P-V data from a table: columns P/pressure/pressure_gpa, V/volume/volume_um3 (or V/V0), optional
+	 * sigP and sigV/uncertainty_um3 (see {@link org.txmsuite.eos.EosData#fromTable}). volumeUnit: auto, A^3,
+	 * nm^3, um^3, cm^3/mol or V/V0.
+	 */
+	org.txmsuite.eos.EosData eosData(ij.measure.ResultsTable table, String volumeUnit);
+
+	/** Fits an equation of state (EosFit7 weighting); the report gives the tables and plots. */
+	org.txmsuite.eos.EosReport fitEos(org.txmsuite.eos.EosData data, org.txmsuite.eos.EosOptions options, Progress progress);
+
+	/** Fits the same equation of state separately over each pressure range {pMin, pMax}. */
+	org.txmsuite.eos.EosSegments fitEosSegments(org.txmsuite.eos.EosData data, org.txmsuite.eos.EosOptions options,
+		double[][] ranges, Progress progress);
+
+	// --- recon ---
+
+	/**
+	 * Reconstructs a volume from an ABSORBANCE projection stack (one frame per angle; detector rows
+	 * become slices). {@code angles}: "start:stop:step", a comma list or a text file; blank for the
+	 * stack's metadata. A stack without TXM metadata is taken to hold absorbance. The convergence
+	 * record (mean relative residual per sweep) goes to {@code residuals} when not null.
+	 */
+	org.txmsuite.core.Volume reconstruct(ImagePlus projections, String angles, org.txmsuite.recon.ReconOptions options,
+		Progress progress, java.util.List<Double> residuals);
 }
