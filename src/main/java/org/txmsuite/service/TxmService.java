@@ -41,6 +41,17 @@ public interface TxmService extends org.scijava.service.SciJavaService {
 	/** Parses a macro file (stops at the first bad line with {@code line N: ...}) and estimates it. */
 	org.txmsuite.acquire.ScanEstimate checkScanMacro(java.nio.file.Path macro, org.txmsuite.acquire.TimingModel timing);
 
+	// --- segment ---
+
+	/** Interior volume of a Pt shell (labels, one row per object, check image). */
+	org.txmsuite.segment.ShellResult measurePtShell(Volume volume, org.txmsuite.segment.ShellOptions options, Progress progress);
+
+	/** Volume of a directly visible sample. */
+	org.txmsuite.segment.SampleResult measureSample(Volume volume, org.txmsuite.segment.SampleOptions options, Progress progress);
+
+	/** A segmentation's outputs for a command: {@code labels} (8-bit), {@code volumes} (table), {@code view} (RGB). */
+	java.util.Map<String, Object> segmentationOutputs(org.txmsuite.segment.SegmentResult result);
+
 	// --- eos ---
 
 	/**
@@ -116,4 +127,15 @@ public interface TxmService extends org.scijava.service.SciJavaService {
 	 */
 	org.txmsuite.stage.ScanRunner.Result runScanMacro(java.nio.file.Path macro, String instrument, int port, java.nio.file.Path outDir,
 		boolean tiffOnly, org.txmsuite.stage.InstrumentSimulator.Config simulator, Progress progress);
+
+	// --- recon ---
+
+	/**
+	 * Reconstructs a volume from an ABSORBANCE projection stack (one frame per angle; detector rows
+	 * become slices). {@code angles}: "start:stop:step", a comma list or a text file; blank for the
+	 * stack's metadata. A stack without TXM metadata is taken to hold absorbance. The convergence
+	 * record (mean relative residual per sweep) goes to {@code residuals} when not null.
+	 */
+	org.txmsuite.core.Volume reconstruct(ImagePlus projections, String angles, org.txmsuite.recon.ReconOptions options,
+		Progress progress, java.util.List<Double> residuals);
 }

@@ -1,0 +1,269 @@
+package org.txmsuite.recon;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import org.txmsuite.core.TxmException;
+
+/**
+ * Iterative reconstruction of one slice that keeps its current image between calls (warm start), so
+ * a caller such as tomographic-consistency alignment can run one sweep, reproject, change shifts and
+ * continue. Not thread-safe: use one solver per thread. Allocates only at construction.
+ *
+ * <p>Algorithms (b measured sinogram, A the {@link Projector}, R = A1 ray lengths, lambda relaxation):
+ * <ul>
+ * <li>ART: for each ray i, {@code x += lambda (b_i - a_i.x) / |a_i|^2 a_i} (Kaczmarz 1937; Gordon,
+ * Bender, Herman 1970), projections visited in {@link ReconOptions.Ordering} order.</li>
+ * <li>SART: for each projection a, {@code x += lambda A_a^T ((b_a - A_a x) / R_a)} (Andersen and Kak
+ * 1984); the per-projection pixel weights of the Joseph model average 1 and are taken as 1.</li>
+ * <li>SIRT: {@code x += lambda C^-1 A^T R^-1 (b - A x)}, C = A^T 1 (Gilbert 1972; the form used by
+ * ASTRA), converges for 0 &lt; lambda &lt; 2.</li>
+ * </ul>
+ * Constraints (non-negativity, upper bound, cylinder support) are applied after every projection
+ * (ART, SART) or update (SIRT). With a TV weight, each sweep is followed by ASD-POCS TV steepest-descent
+ * steps (Sidky and Pan 2008) whose size is {@code tv_weight} times the sweep's change of the image.
+ */
+public final class SliceSolver {
+	private final Projector pr;
+	private final ReconOptions opt;
+	private final ReconOptions.Algorithm alg;
+	private final int n, np, w, na;
+	private final float[] img, prev, fp, r, rayLen, rayNorm2;
+	private float[] colSum, sinoBuf, accum;
+	private final int[] order;
+	private final float lower, upper;
+	private final Tv tv;
+	private int threads = 1;
+
+	/**
+	 * @param projector the geometry; with {@link ReconOptions#support()} the solver works with its
+	 *        restriction to the cylinder every projection sees ({@link #supportRadius})
+	 */
+	public SliceSolver(Projector projector, ReconOptions options) {
+		options.validate();
+		this.pr = options.support() && Double.isInfinite(projector.supportRadius()) ? projector.withSupport(supportRadius(projector)) : projector;
+		this.opt = options;
+		this.alg = options.algorithm();
+		n = pr.sliceSize();
+		np = n + 2;
+		w = pr.detectorWidth();
+		na = pr.angleCount();
+		img = new float[np * np];
+		prev = options.tvWeight() > 0 ? new float[np * np] : null;
+		fp = new float[w];
+		r = new float[w];
+		rayLen = pr.rayLengths();
+		rayNorm2 = alg == ReconOptions.Algorithm.ART ? pr.rayNorms2() : null;
+		order = order(pr.anglesDeg(), options.ordering(), options.seed());
+		lower = options.nonnegative() ? 0f : Float.NEGATIVE_INFINITY;
+		upper = Double.isNaN(options.upperBound()) ? Float.POSITIVE_INFINITY : (float) options.upperBound();
+		tv = options.tvWeight() > 0 && options.tvSteps() > 0 ? new Tv(n) : null;
+	}
+
+	public Projector projector() { return pr; }
+
+	/**
+	 * Threads used within one slice by the algorithms that allow it (SIRT: projections and image lines
+	 * in parallel); ART and SART update projection by projection and stay on the calling thread.
+	 */
+	public SliceSolver threads(int t) {
+		threads = Math.max(1, t);
+		return this;
+	}
+
+	/** Sets the current image to zero. */
+	public void reset() {
+		Arrays.fill(img, 0f);
+	}
+
+	/** Sets the current image (an {@code n*n} slice), e.g. an FBP start or the previous alignment loop's. */
+	public void setImage(float[] slice) {
+		if (slice.length != n * n) throw new TxmException("start image has " + slice.length + " pixels, expected " + n + "x" + n);
+		Arrays.fill(img, 0f);
+		for (int j = 0; j < n; j++) System.arraycopy(slice, j * n, img, (j + 1) * np + 1, n);
+		constrain();
+	}
+
+	/** Copies the current image into {@code out} ({@code n*n}). */
+	public void image(float[] out) {
+		Projector.unpad(img, n, out);
+	}
+
+	/**
+	 * Runs {@code iterations} sweeps of the configured algorithm on a sinogram ({@code float[nAngles*W]})
+	 * starting from the current image. Records after each sweep the relative residual
+	 * {@code |b - Ax| / |b|} met during the sweep (for SIRT: before its update) in {@code record}
+	 * (may be null; entries beyond its length are dropped).
+	 */
+	public void run(float[] sino, int iterations, double[] record) {
+		for (int it = 0; it < iterations; it++) {
+			double res = sweep(sino);
+			if (record != null && it < record.length) record[it] = res;
+		}
+	}
+
+	/** One sweep over all projections; returns the relative residual met during it. */
+	public double sweep(float[] sino) {
+		if (sino.length != na * w)
+			throw new TxmException("sinogram has " + sino.length + " values, expected " + na + " angles x " + w + " pixels");
+		double res2 = 0;
+		if (alg == ReconOptions.Algorithm.SIRT) {
+			startTv();
+			res2 = sweepSirt(sino);
+			endTv();
+		} else {
+			if (alg != ReconOptions.Algorithm.ART && alg != ReconOptions.Algorithm.SART)
+				throw new TxmException("algorithm: " + alg + " is not iterative; use FBP through Reconstructor");
+			int blocks = tv == null ? 1 : Math.max(1, Math.min(na, opt.tvBlocks()));
+			for (int b = 0; b < blocks; b++) {
+				int from = (int) ((long) na * b / blocks), to = (int) ((long) na * (b + 1) / blocks);
+				startTv();
+				res2 += alg == ReconOptions.Algorithm.ART ? sweepArt(sino, from, to) : sweepSart(sino, from, to);
+				endTv();
+			}
+		}
+		double b2 = 0;
+		for (float v : sino) b2 += (double) v * v;
+		return b2 > 0 ? Math.sqrt(res2 / b2) : Math.sqrt(res2);
+	}
+
+	private void startTv() {
+		if (tv != null) System.arraycopy(img, 0, prev, 0, img.length);
+	}
+
+	/** ASD-POCS: TV descent scaled by the size of the data step just made. */
+	private void endTv() {
+		if (tv == null) return;
+		double dp = 0;
+		for (int i = 0; i < img.length; i++) {
+			double d = img[i] - prev[i];
+			dp += d * d;
+		}
+		tv.descend(img, opt.tvWeight() * Math.sqrt(dp), opt.tvSteps());
+		constrain();
+	}
+
+	private double sweepSart(float[] sino, int from, int to) {
+		final float lambda = (float) opt.relaxation();
+		double res2 = 0;
+		for (int q = from; q < to; q++) {
+			int a = order[q], off = a * w;
+			pr.forwardPadded(img, a, fp, 0);
+			for (int u = 0; u < w; u++) {
+				float d = sino[off + u] - fp[u];
+				float len = rayLen[off + u];
+				if (len > 0) {
+					res2 += (double) d * d;
+					r[u] = lambda * d / len;
+				} else r[u] = 0f;
+			}
+			pr.backPadded(img, a, r, 0);
+			constrain();
+		}
+		return res2;
+	}
+
+	private double sweepArt(float[] sino, int from, int to) {
+		final float lambda = (float) opt.relaxation();
+		double res2 = 0;
+		for (int q = from; q < to; q++) {
+			int a = order[q], off = a * w;
+			for (int u = 0; u < w; u++) {
+				float nn = rayNorm2[off + u];
+				if (nn <= 0) continue;
+				float d = pr.artRay(img, a, u, sino[off + u], lambda, nn);
+				res2 += (double) d * d;
+			}
+			constrain();
+		}
+		return res2;
+	}
+
+	private double sweepSirt(float[] sino) {
+		if (colSum == null) {
+			colSum = new float[np * np];
+			float[] ones = new float[na * w];
+			Arrays.fill(ones, 1f);
+			for (int a = 0; a < na; a++) pr.backPadded(colSum, a, ones, a * w);
+			sinoBuf = new float[na * w];
+			accum = new float[np * np];
+		}
+		final float lambda = (float) opt.relaxation();
+		double res2 = 0;
+		if (threads > 1) IntStream.range(0, na).parallel().forEach(a -> pr.forwardPadded(img, a, sinoBuf, a * w));
+		else for (int a = 0; a < na; a++) pr.forwardPadded(img, a, sinoBuf, a * w);
+		for (int i = 0; i < sinoBuf.length; i++) {
+			float d = sino[i] - sinoBuf[i];
+			if (rayLen[i] > 0) {
+				res2 += (double) d * d;
+				sinoBuf[i] = d / rayLen[i];
+			} else sinoBuf[i] = 0f;
+		}
+		Arrays.fill(accum, 0f);
+		if (threads > 1) { // row-sampled projections split by rows, then column-sampled ones by columns
+			for (boolean rows : new boolean[] { true, false })
+				IntStream.range(0, threads).parallel().forEach(t -> {
+					int k0 = n * t / threads, k1 = n * (t + 1) / threads;
+					for (int a = 0; a < na; a++) if (pr.linesAreRows(a) == rows) pr.backPadded(accum, a, sinoBuf, a * w, k0, k1);
+				});
+		} else for (int a = 0; a < na; a++) pr.backPadded(accum, a, sinoBuf, a * w);
+		for (int i = 0; i < img.length; i++)
+			if (colSum[i] > 0) img[i] += lambda * accum[i] / colSum[i];
+		constrain();
+		return res2;
+	}
+
+	/** Clears the border, zeroes outside the support and clamps to [lower, upper]. */
+	private void constrain() {
+		pr.maskOutside(img);
+		final float lo = lower, hi = upper;
+		if (lo == Float.NEGATIVE_INFINITY && hi == Float.POSITIVE_INFINITY) return;
+		for (int k = 0; k < n; k++) {
+			int row = (k + 1) * np;
+			for (int i = row + pr.lineLo(k), e = row + pr.lineHi(k); i <= e; i++) img[i] = Math.min(hi, Math.max(lo, img[i]));
+		}
+	}
+
+	/**
+	 * Radius of the cylinder every projection sees: from the rotation axis to the nearer detector
+	 * edge, {@code min(c, W-1-c) + 0.5} pixels.
+	 */
+	public static double supportRadius(Projector p) {
+		return Math.min(p.center(), p.detectorWidth() - 1 - p.center()) + 0.5;
+	}
+
+	/** The order in which ART/SART visit the projections. */
+	static int[] order(double[] anglesDeg, ReconOptions.Ordering ordering, long seed) {
+		int na = anglesDeg.length;
+		int[] o = new int[na];
+		for (int i = 0; i < na; i++) o[i] = i;
+		if (ordering == ReconOptions.Ordering.SEQUENTIAL || na < 3) return o;
+		Random rnd = new Random(seed);
+		for (int i = na - 1; i > 0; i--) {
+			int k = rnd.nextInt(i + 1), t = o[i];
+			o[i] = o[k];
+			o[k] = t;
+		}
+		if (ordering == ReconOptions.Ordering.RANDOM) return o;
+		boolean[] used = new boolean[na];
+		int cur = o[0];
+		used[cur] = true;
+		for (int i = 1; i < na; i++) {
+			int best = -1;
+			double bestScore = Double.MAX_VALUE;
+			for (int k = 0; k < na; k++) {
+				if (used[k]) continue;
+				double d = Math.abs(((anglesDeg[k] - anglesDeg[cur]) % 180 + 180) % 180 - 90);
+				if (d < bestScore) {
+					bestScore = d;
+					best = k;
+				}
+			}
+			used[best] = true;
+			o[i] = best;
+			cur = best;
+		}
+		return o;
+	}
+}

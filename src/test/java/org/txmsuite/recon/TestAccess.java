@@ -1,0 +1,11 @@
+package org.txmsuite.recon;
+
+/** Public door to the test phantoms and measures for the benchmarks in the bench package. */
+public final class TestAccess {
+	private TestAccess() {}
+	public static float[] truth(int n) { return Phantoms.sheppLogan(n); }
+	public static float[] sino(int n, double[] ang) { return Phantoms.sheppLoganSinogram(n, n, (n - 1) / 2.0, ang, 4); }
+	public static float[] sino(int n, double center, double[] ang) { return Phantoms.sheppLoganSinogram(n, n, center, ang, 4); }
+	public static double rmse(float[] a, float[] b) { return Phantoms.rmse(a, b); }
+	public static double ssim(float[] a, float[] b, int n) { return Phantoms.ssim(a, b, n, 1.0); }
+}
