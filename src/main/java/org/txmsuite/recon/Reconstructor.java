@@ -166,24 +166,29 @@ public final class Reconstructor {
 			float[] sino = new float[s.size() * s.width()];
 			Fbp f = fbp || opt.fbpStart() && !warm ? new Fbp(pr, opt.filter()) : null;
 			SliceSolver solver = fbp ? null : new SliceSolver(pr, opt).threads(innerThreads);
-			double[] rec = new double[sweeps];
 			double[] local = new double[sweeps];
+			long total = (long) depth * Math.max(1, sweeps);
 			for (int z; (z = next.getAndIncrement()) < depth;) {
 				p.checkCancelled();
 				sinogram(s, row0 + z, opt.dy(), sino);
 				float[] out = v.slice(z);
-				if (fbp) f.reconstruct(sino, out, innerThreads);
-				else {
-					if (warm) solver.setImage(out);
-					else if (f != null) {
-						f.reconstruct(sino, out, innerThreads);
-						solver.setImage(out);
-					} else solver.reset();
-					solver.run(sino, sweeps, rec);
-					solver.image(out);
-					for (int i = 0; i < sweeps; i++) local[i] += rec[i];
+				String msg = "slice " + (z + 1) + " of " + depth;
+				if (fbp) {
+					f.reconstruct(sino, out, innerThreads);
+					p.report(done.incrementAndGet(), total, msg);
+					continue;
 				}
-				p.report(done.incrementAndGet(), depth, "slice " + (z + 1) + " of " + depth);
+				if (warm) solver.setImage(out);
+				else if (f != null) {
+					f.reconstruct(sino, out, innerThreads);
+					solver.setImage(out);
+				} else solver.reset();
+				for (int i = 0; i < sweeps; i++) {
+					local[i] += solver.sweep(sino);
+					p.report(done.incrementAndGet(), total, msg);
+					p.checkCancelled();
+				}
+				solver.image(out);
 			}
 			synchronized (resSum) {
 				for (int i = 0; i < sweeps; i++) resSum[i] += local[i];
