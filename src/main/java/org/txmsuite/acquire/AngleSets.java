@@ -10,7 +10,8 @@ import org.txmsuite.core.TxmException;
  * Rotation angles for tomography, limited to the angular windows a sample cell leaves open. A
  * diamond-anvil cell blocks the beam outside its openings: a two-post (symmetric) DAC leaves about
  * 135 deg (here -67.5 to +67.5 deg), a four-post cross DAC about 152 deg in two 76 deg windows whose
- * centres are 90 deg apart (here -38 to +38 and 52 to 128 deg). Any other set of windows can be
+ * centres are 90 deg apart (here -83 to -7 and 7 to 83 deg, so both windows lie in the default -90..90 range
+ * and the two 14 deg gaps, at 0 and at +-90 deg, are 90 deg apart). Any other set of windows can be
  * given as {@code a:b,c:d} (degrees, ends included).
  */
 public final class AngleSets {
@@ -35,8 +36,8 @@ public final class AngleSets {
 			w.add(new double[] { -TWO_POST_HALF, TWO_POST_HALF });
 			return w;
 		case "four-post":
-			w.add(new double[] { -FOUR_POST_HALF, FOUR_POST_HALF });
-			w.add(new double[] { 90 - FOUR_POST_HALF, 90 + FOUR_POST_HALF });
+			w.add(new double[] { -45 - FOUR_POST_HALF, -45 + FOUR_POST_HALF });
+			w.add(new double[] { 45 - FOUR_POST_HALF, 45 + FOUR_POST_HALF });
 			return w;
 		case "custom windows":
 		case "custom":

@@ -26,7 +26,8 @@ import org.txmsuite.io.ImageFiles;
  * command table, pointing at this plug-in. Keys are the commands' parameter names; an image
  * parameter takes an open image's title or a path, and defaults to the current image. Image outputs
  * are shown (in batch mode they become the current image), table outputs become tables named after
- * the output (headless, where IJ1 keeps no table windows, the Results table). Inside Fiji, imagej-legacy registers the commands itself and this bridge stands aside.
+ * the output (headless, where IJ1 keeps no table windows, the first table output becomes the Results
+ * table). Inside Fiji, imagej-legacy registers the commands itself and this bridge stands aside.
  */
 public class MacroBridge implements PlugIn {
 	private static Context context;
@@ -59,12 +60,13 @@ public class MacroBridge implements PlugIn {
 		for (ModuleItem<?> item : CommandRunner.userInputs(info)) {
 			String v = options == null ? null : Macro.getValue(options, item.getName(), null);
 			if (v != null) args.put(item.getName(), v);
-			else if (ImagePlus.class.isAssignableFrom(item.getType()) && WindowManager.getCurrentImage() != null)
-				args.put(item.getName(), "");
+			else if (item.isRequired() && ImagePlus.class.isAssignableFrom(item.getType())
+				&& WindowManager.getCurrentImage() != null) args.put(item.getName(), "");
 		}
 		try {
 			Map<String, Object> outputs = runner.run(info, args, MacroBridge::resolveImage);
-			for (Map.Entry<String, Object> e : outputs.entrySet()) show(e.getKey(), e.getValue());
+			boolean resultsSet = false;
+			for (Map.Entry<String, Object> e : outputs.entrySet()) resultsSet |= show(e.getKey(), e.getValue(), resultsSet);
 		}
 		catch (TxmException e) {
 			IJ.error("TXM Suite", e.getMessage());
@@ -85,7 +87,8 @@ public class MacroBridge implements PlugIn {
 		throw new TxmException("parameter '" + name + "': no open image titled '" + value + "' and no such file");
 	}
 
-	private static void show(String name, Object value) {
+	/** Shows one output; returns true if it became the Results table. */
+	private static boolean show(String name, Object value, boolean resultsSet) {
 		if (value instanceof ImagePlus) {
 			ImagePlus imp = (ImagePlus) value;
 			if (imp.getTitle() == null || imp.getTitle().isEmpty() || imp.getTitle().startsWith("Untitled")) imp.setTitle(name);
@@ -94,13 +97,16 @@ public class MacroBridge implements PlugIn {
 		else if (value instanceof ResultsTable) {
 			ResultsTable t = (ResultsTable) value;
 			if (java.awt.GraphicsEnvironment.isHeadless()) {
-				// Headless ImageJ 1.x keeps no table windows: the table becomes the Results table (nResults, getResult).
-				ij.plugin.filter.Analyzer.setResultsTable(t);
+				// Headless ImageJ 1.x keeps no table windows: the first table output becomes the Results
+				// table (nResults, getResult); commands declare their main table first.
+				if (!resultsSet) ij.plugin.filter.Analyzer.setResultsTable(t);
+				return true;
 			}
-			else t.show(name);
+			t.show(name);
 		}
 		else if (OutputWriter.isScalar(value)) {
 			IJ.log(name + " = " + OutputWriter.scalarText(value));
 		}
+		return false;
 	}
 }

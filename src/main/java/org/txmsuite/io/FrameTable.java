@@ -10,10 +10,15 @@ public final class FrameTable {
 	private FrameTable() {}
 
 	public static ResultsTable of(FrameStack s) {
+		return of(s.infos());
+	}
+
+	/** The table of a list of frame metadata (e.g. decoded from an image's Info block). */
+	public static ResultsTable of(java.util.List<FrameInfo> infos) {
 		ResultsTable t = new ResultsTable();
 		t.showRowNumbers(false);
-		for (int i = 0; i < s.size(); i++) {
-			FrameInfo f = s.info(i);
+		for (int i = 0; i < infos.size(); i++) {
+			FrameInfo f = infos.get(i);
 			t.incrementCounter();
 			t.addValue("index", i);
 			t.addValue("kind", f.kind().label());

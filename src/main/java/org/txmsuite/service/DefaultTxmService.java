@@ -89,6 +89,102 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 		return org.txmsuite.eos.EosSegments.fit(data, options, ranges, progress);
 	}
 
+	// --- normalize ---
+
+	@Override
+	public org.txmsuite.normalize.NormalizeResult normalize(FrameStack input, FrameStack flats, FrameStack darks,
+		org.txmsuite.normalize.NormalizeOptions options, Progress progress) {
+		return org.txmsuite.normalize.ReferenceNormalizer.normalize(input, flats, darks, options, progress);
+	}
+
+	// --- xanes ---
+
+	@Override
+	public org.txmsuite.xanes.XanesData xanesData(ImagePlus input, java.io.File spectra) {
+		return org.txmsuite.xanes.XanesData.either(input == null ? null : spectral(input),
+			spectra == null ? null : org.txmsuite.xanes.SpectrumFiles.read(spectra.toPath()));
+	}
+
+	@Override
+	public java.util.List<org.txmsuite.xanes.SpectrumTable> xanesReferences(String paths) {
+		java.util.List<org.txmsuite.xanes.SpectrumTable> out = new java.util.ArrayList<>();
+		if (paths != null)
+			for (String p : paths.split(","))
+				if (!p.isBlank()) out.add(org.txmsuite.xanes.SpectrumFiles.read(java.nio.file.Path.of(p.trim())));
+		if (out.isEmpty())
+			throw new org.txmsuite.core.TxmException("no reference spectra given: expected 'references' as comma-separated file paths");
+		return out;
+	}
+
+	@Override
+	public Object xanesOutput(org.txmsuite.xanes.XanesResult result, String name) {
+		Object v = result.get(name);
+		return v instanceof SpectralStack ? image((SpectralStack) v, name) : v;
+	}
+
+	// --- align ---
+
+	@Override
+	public double[] angles(String spec, FrameStack stack) {
+		return org.txmsuite.align.AngleList.parse(spec, stack.size(), stack.anglesDeg());
+	}
+
+	@Override
+	public org.txmsuite.align.AlignResult alignProjections(FrameStack absorbance, double[] anglesDeg, org.txmsuite.align.AlignOptions options,
+		Progress p)
+	{
+		return org.txmsuite.align.ProjectionAligner.align(absorbance, anglesDeg, options, p);
+	}
+
+	@Override
+	public org.txmsuite.align.CenterFinder.Result findCenter(FrameStack absorbance, double[] anglesDeg, double rangePx, int rows, Progress p) {
+		return org.txmsuite.align.CenterFinder.find(absorbance, anglesDeg, rangePx, rows, p);
+	}
+
+	@Override
+	public org.txmsuite.align.SpectralAligner.Result alignSpectral(FrameStack stack, int reference, boolean scale, Progress p) {
+		return org.txmsuite.align.SpectralAligner.align(stack, reference, scale, p);
+	}
+
+	// --- io ---
+
+	@Override
+	public FrameStack importData(java.nio.file.Path path, int binning, boolean averageRepeats, boolean includeReference,
+		Progress progress)
+	{
+		return org.txmsuite.io.TxmImport.open(path, new org.txmsuite.io.TxmImport.Options().bin(binning)
+			.averageRepeats(averageRepeats).includeReference(includeReference), progress);
+	}
+
+	@Override
+	public ImagePlus openVirtual(java.nio.file.Path path, int binning) {
+		return org.txmsuite.io.XradiaVirtualStack.open(path, binning);
+	}
+
+	// --- stage ---
+
+	private final java.util.List<org.txmsuite.stage.InstrumentSimulator> simulators = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	@Override
+	public org.txmsuite.stage.InstrumentSimulator startSimulator(org.txmsuite.stage.InstrumentSimulator.Config config) {
+		org.txmsuite.stage.InstrumentSimulator s = org.txmsuite.stage.InstrumentSimulator.start(config);
+		simulators.add(s);
+		return s;
+	}
+
+	@Override
+	public org.txmsuite.stage.ScanRunner.Result runScanMacro(java.nio.file.Path macro, String instrument, int port, java.nio.file.Path outDir,
+		boolean tiffOnly, org.txmsuite.stage.InstrumentSimulator.Config simulator, Progress progress) {
+		return org.txmsuite.stage.Scans.run(macro, instrument, port, outDir, tiffOnly, simulator, new org.txmsuite.stage.ScanControl(), progress);
+	}
+
+	@Override
+	public void dispose() {
+		for (org.txmsuite.stage.InstrumentSimulator s : simulators) s.close();
+		simulators.clear();
+		super.dispose();
+	}
+
 	// --- recon ---
 
 	@Override

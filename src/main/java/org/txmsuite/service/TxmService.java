@@ -57,6 +57,66 @@ public interface TxmService extends org.scijava.service.SciJavaService {
 	org.txmsuite.eos.EosSegments fitEosSegments(org.txmsuite.eos.EosData data, org.txmsuite.eos.EosOptions options,
 		double[][] ranges, Progress progress);
 
+	// --- normalize ---
+
+	/**
+	 * Reference normalization: the input's sample frames divided by references (its flat frames and/or
+	 * a separate flats stack) after dark subtraction, as transmission or absorbance.
+	 */
+	org.txmsuite.normalize.NormalizeResult normalize(FrameStack input, FrameStack flats, FrameStack darks,
+		org.txmsuite.normalize.NormalizeOptions options, Progress progress);
+
+	// --- xanes ---
+
+	/** XANES input: exactly one of an image stack (energies in its metadata) and a spectrum file (CSV, text or XDI). */
+	org.txmsuite.xanes.XanesData xanesData(ImagePlus input, java.io.File spectra);
+
+	/** Reference spectra from comma-separated file paths. */
+	java.util.List<org.txmsuite.xanes.SpectrumTable> xanesReferences(String paths);
+
+	/** A XANES output as commands hand it out: spectral stacks become hyperstacks, the rest is returned as is. */
+	Object xanesOutput(org.txmsuite.xanes.XanesResult result, String name);
+
+	// --- align ---
+
+	/** Angles for a stack from {@code start:stop:step}, a comma list, a file, or (blank) its metadata. */
+	double[] angles(String spec, FrameStack stack);
+
+	/** Aligns projections (see {@link org.txmsuite.align.ProjectionAligner}). */
+	org.txmsuite.align.AlignResult alignProjections(FrameStack absorbance, double[] anglesDeg, org.txmsuite.align.AlignOptions options, Progress p);
+
+	/** Rotation centre without an opposite pair (see {@link org.txmsuite.align.CenterFinder}). */
+	org.txmsuite.align.CenterFinder.Result findCenter(FrameStack absorbance, double[] anglesDeg, double rangePx, int rows, Progress p);
+
+	/** Aligns a spectral stack in shift and scale (see {@link org.txmsuite.align.SpectralAligner}). */
+	org.txmsuite.align.SpectralAligner.Result alignSpectral(FrameStack stack, int reference, boolean scale, Progress p);
+
+	// --- io ---
+
+	/**
+	 * Imports real TXM data (.xrm, .txrm, FXI or Data Exchange .h5, TIFF stack, folder of .xrm frames,
+	 * TXM-Wizard ScanInfo_*.txt) as a frame stack with the suite's metadata.
+	 */
+	FrameStack importData(java.nio.file.Path path, int binning, boolean averageRepeats, boolean includeReference, Progress progress);
+
+	/** Opens an Xradia .txrm/.xrm lazily as a virtual stack (frames read and binned on demand). */
+	ImagePlus openVirtual(java.nio.file.Path path, int binning);
+
+	// --- stage ---
+
+	/**
+	 * Starts an instrument simulator (motors and CCD on Channel Access, loopback only) serving PVs
+	 * {@code prefix...} on 127.0.0.1:{@code port} (0: a free port); it runs until closed or the context ends.
+	 */
+	org.txmsuite.stage.InstrumentSimulator startSimulator(org.txmsuite.stage.InstrumentSimulator.Config config);
+
+	/**
+	 * Runs (or resumes) an acquisition macro against {@code instrument} ("simulator" or a CA prefix on
+	 * 127.0.0.1:{@code port}), saving frames and {@code run_log.csv} into {@code outDir}.
+	 */
+	org.txmsuite.stage.ScanRunner.Result runScanMacro(java.nio.file.Path macro, String instrument, int port, java.nio.file.Path outDir,
+		boolean tiffOnly, org.txmsuite.stage.InstrumentSimulator.Config simulator, Progress progress);
+
 	// --- recon ---
 
 	/**

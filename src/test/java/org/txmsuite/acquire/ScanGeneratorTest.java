@@ -119,11 +119,11 @@ class ScanGeneratorTest {
 
 	@Test
 	void anglesRespectBlockedDacWindows() {
-		double[] four = AngleSets.angles(-180, 180, 1, 0, AngleSets.windows("four-post", null));
+		double[] four = AngleSets.angles(-90, 90, 1, 0, AngleSets.windows("four-post", null));
 		assertEquals(77 + 77, four.length);
-		for (double a : four) assertTrue(a >= -38 && a <= 38 || a >= 52 && a <= 128, "blocked angle " + a);
-		// total open range ~152 deg, the two windows' centres 90 deg apart
-		assertEquals(152, (38 - -38) + (128 - 52), 0);
+		for (double a : four) assertTrue(Math.abs(a) >= 7 && Math.abs(a) <= 83, "blocked angle " + a);
+		// total open range ~152 deg, the two windows' centres (-45, +45) 90 deg apart
+		assertEquals(152, 2 * (83 - 7), 0);
 		double[] two = AngleSets.angles(-90, 90, 0.5, 0, AngleSets.windows("two-post", null));
 		assertEquals(-67.5, two[0], 0);
 		assertEquals(67.5, two[two.length - 1], 0);
