@@ -185,7 +185,7 @@ public final class Reconstructor {
 				} else solver.reset();
 				for (int i = 0; i < sweeps; i++) {
 					local[i] += solver.sweep(sino);
-					p.report(done.incrementAndGet(), total, msg);
+					p.report(done.incrementAndGet(), total, msg + ", sweep " + (i + 1) + " of " + sweeps);
 					p.checkCancelled();
 				}
 				solver.image(out);
