@@ -106,6 +106,25 @@ class ReconstructionTest {
 	}
 
 	@Test
+	void boundsAndSupportHold() {
+		int n = 48;
+		double[] ang = Phantoms.range(0, 4, 45);
+		float[] sino = Phantoms.sheppLoganSinogram(n, n, (n - 1) / 2.0, ang, 2);
+		Projector pr = new Projector(n, n, ang, Double.NaN, null);
+		for (Algorithm alg : new Algorithm[] { Algorithm.ART, Algorithm.SART, Algorithm.SIRT }) {
+			float[] x = solve(pr, sino, new ReconOptions().algorithm(alg).upperBound(0.5), 3);
+			double r2 = 24 * 24; // support radius min(c, W-1-c) + 0.5 = 23.5 + 0.5
+			for (int j = 0; j < n; j++)
+				for (int i = 0; i < n; i++) {
+					float v = x[j * n + i];
+					assertTrue(v >= 0 && v <= 0.5f, alg + " value " + v);
+					double dx = i - 23.5, dy = j - 23.5;
+					if (dx * dx + dy * dy > r2 + 1e-9) assertEquals(0f, v, alg + " outside the support at " + i + "," + j);
+				}
+		}
+	}
+
+	@Test
 	void sirtOnOneSliceWithTwoThreadsMatchesOneThread() {
 		int n = 64;
 		double[] ang = Phantoms.range(0, 1.7, 80);
