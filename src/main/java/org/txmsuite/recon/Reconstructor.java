@@ -159,6 +159,10 @@ public final class Reconstructor {
 		int sweeps = fbp ? 0 : opt.iterations();
 		int threads = Math.max(1, Math.min(opt.threads(), depth));
 		int innerThreads = depth == 1 ? opt.threads() : 1;
+		if (!fbp) { // shared tables, computed once before the workers start
+			pr.rayLengths();
+			if (opt.algorithm() == ReconOptions.Algorithm.ART) pr.rayNorms2();
+		}
 		double[] resSum = new double[sweeps];
 		AtomicInteger next = new AtomicInteger();
 		AtomicLong done = new AtomicLong();
