@@ -70,6 +70,48 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 		return org.txmsuite.acquire.ScanEstimate.of(script.commands(), script.lines(), timing);
 	}
 
+	// --- segment ---
+
+	@Override
+	public org.txmsuite.segment.ShellResult measurePtShell(Volume volume, org.txmsuite.segment.ShellOptions options, Progress progress) {
+		return org.txmsuite.segment.PtShellSegmenter.measure(volume, options, progress);
+	}
+
+	@Override
+	public org.txmsuite.segment.SampleResult measureSample(Volume volume, org.txmsuite.segment.SampleOptions options, Progress progress) {
+		return org.txmsuite.segment.SampleSegmenter.measure(volume, options, progress);
+	}
+
+	@Override
+	public java.util.Map<String, Object> segmentationOutputs(org.txmsuite.segment.SegmentResult r) {
+		ij.ImageStack st = new ij.ImageStack(r.width, r.height);
+		for (int z = 0; z < r.labels.length; z++) st.addSlice("z=" + z, new ij.process.ByteProcessor(r.width, r.height, r.labels[z]));
+		ImagePlus labels = new ImagePlus("labels", st);
+		ij.measure.Calibration c = labels.getCalibration();
+		c.setUnit("nm");
+		c.pixelWidth = r.voxelXNm;
+		c.pixelHeight = r.voxelYNm;
+		c.pixelDepth = r.voxelZNm;
+		labels.setProperty("Info", "labels: 0 outside/medium, 1 Pt shell or excluded (gasket), 2 interior or sample, 3+ other objects\n");
+		ij.measure.ResultsTable t = new ij.measure.ResultsTable();
+		for (org.txmsuite.segment.MeasuredObject o : r.objects) {
+			t.incrementCounter();
+			t.addValue("label", o.label);
+			t.addValue("voxels", o.voxels);
+			t.addValue("volume_um3", o.volumeUm3);
+			t.addValue("surface_um2", o.surfaceUm2);
+			t.addValue("uncertainty_um3", o.uncertaintyUm3);
+			t.addValue("name", o.name);
+			t.addValue("count_volume_um3", o.countVolumeUm3);
+		}
+		ImagePlus view = new ImagePlus("view", new ij.process.ColorProcessor(r.viewWidth, r.viewHeight, r.view.clone()));
+		java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+		out.put("labels", labels);
+		out.put("volumes", t);
+		out.put("view", view);
+		return out;
+	}
+
 	// --- eos ---
 
 	@Override

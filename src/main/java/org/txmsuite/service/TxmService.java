@@ -41,6 +41,17 @@ public interface TxmService extends org.scijava.service.SciJavaService {
 	/** Parses a macro file (stops at the first bad line with {@code line N: ...}) and estimates it. */
 	org.txmsuite.acquire.ScanEstimate checkScanMacro(java.nio.file.Path macro, org.txmsuite.acquire.TimingModel timing);
 
+	// --- segment ---
+
+	/** Interior volume of a Pt shell (labels, one row per object, check image). */
+	org.txmsuite.segment.ShellResult measurePtShell(Volume volume, org.txmsuite.segment.ShellOptions options, Progress progress);
+
+	/** Volume of a directly visible sample. */
+	org.txmsuite.segment.SampleResult measureSample(Volume volume, org.txmsuite.segment.SampleOptions options, Progress progress);
+
+	/** A segmentation's outputs for a command: {@code labels} (8-bit), {@code volumes} (table), {@code view} (RGB). */
+	java.util.Map<String, Object> segmentationOutputs(org.txmsuite.segment.SegmentResult result);
+
 	// --- eos ---
 
 	/**

@@ -65,6 +65,10 @@ public final class InstrumentSimulator implements AutoCloseable {
 		public long seed = 1;
 		/** Point samples per detector pixel along each axis. */
 		public int supersample = 2;
+		/** A phantom to show instead of the named one (e.g. a compressed DAC sample), or null. */
+		public Phantom3D customPhantom;
+		/** Unbinned detector pixel size in um; NaN: the phantom fills about 40 % of the field. */
+		public double pixelUm = Double.NaN;
 	}
 
 	/** One rotation move's run-out: the angle moved to and the sample's true offset (unbinned pixels). */
@@ -97,9 +101,9 @@ public final class InstrumentSimulator implements AutoCloseable {
 
 	private InstrumentSimulator(Config cfg) {
 		this.cfg = cfg;
-		phantom = phantom(cfg.phantom);
+		phantom = cfg.customPhantom != null ? cfg.customPhantom : phantom(cfg.phantom);
 		double[] e = phantom.extent();
-		pixelUm = 2.4 * Math.max(e[0], e[1]) / cfg.width;
+		pixelUm = Double.isFinite(cfg.pixelUm) ? cfg.pixelUm : 2.4 * Math.max(e[0], e[1]) / cfg.width;
 		runoutRandom = new Random(cfg.seed * 31 + 7);
 		DefaultServerImpl server = new LoopbackOnlyServer();
 		String p = cfg.prefix;
