@@ -18,6 +18,9 @@ import org.txmsuite.core.TxmException;
  * Exit status: 0 success, 1 the command failed, 2 bad usage or arguments.
  */
 public final class TxmCli {
+	/** Input name of commands that write files into a folder; the launcher fills it with --out. */
+	static final String OUTPUT_FOLDER = "output_folder";
+
 	private final PrintStream out, err;
 
 	public TxmCli(PrintStream out, PrintStream err) {
@@ -77,6 +80,9 @@ public final class TxmCli {
 		try {
 			info = runner.find(title);
 			args = ArgParser.parse(argText);
+			// commands that write many files themselves take the --out folder as their output_folder
+			if (info.getInput(OUTPUT_FOLDER) != null && args.keySet().stream().noneMatch(OUTPUT_FOLDER::equalsIgnoreCase))
+				args.put(OUTPUT_FOLDER, outDir.toString());
 		}
 		catch (TxmException e) {
 			err.println("txm: " + e.getMessage());

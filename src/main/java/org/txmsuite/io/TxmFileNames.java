@@ -15,6 +15,8 @@ public final class TxmFileNames {
 	private static final Pattern ENERGY = Pattern.compile("(?i)(?:^|[_\\-])([-+]?\\d+(?:\\.\\d+)?)_?(k?eV)(?=$|[_.\\-])");
 	private static final Pattern ANGLE = Pattern.compile("(?i)(?:^|[_\\-])([-+]?\\d+(?:\\.\\d+)?)_?deg(?:ree)?s?(?=$|[_.\\-])");
 	private static final Pattern REPEAT = Pattern.compile("(?i)(?:^|[_\\-])(\\d+)of(\\d+)(?=$|[_.\\-])");
+	private static final Pattern REP = Pattern.compile("(?i)(?:^|[_\\-])rep(\\d+)(?=$|[_.\\-])");
+	private static final Pattern INDEX = Pattern.compile("(?:^|[_\\-])(\\d{5,6})(?=$|[_.\\-])");
 	private static final Pattern TILE = Pattern.compile("(?i)(?:^|[_\\-])X(\\d+)_Y(\\d+)(?=$|[_.\\-])");
 
 	private TxmFileNames() {}
@@ -54,6 +56,19 @@ public final class TxmFileNames {
 	public static int[] tile(String fileName) {
 		Matcher m = TILE.matcher(stem(fileName));
 		return m.find() ? new int[] { Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)) } : null;
+	}
+
+	/**
+	 * Acquisition order from a macro-made name: {repeat ({@code repNN}, 0 if absent), running index (the
+	 * first 5- or 6-digit token, e.g. {@code rep01_00003_...} or SSRL's {@code rep01_000001_ref_...})},
+	 * or null when the name has no running index.
+	 */
+	public static long[] acquisitionOrder(String fileName) {
+		String st = stem(fileName);
+		Matcher m = INDEX.matcher(st);
+		if (!m.find()) return null;
+		Matcher r = REP.matcher(st);
+		return new long[] { r.find() ? Long.parseLong(r.group(1)) : 0, Long.parseLong(m.group(1)) };
 	}
 
 	/** The name with the repeat tag removed: frames of one group share it. */

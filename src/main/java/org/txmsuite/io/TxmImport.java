@@ -61,7 +61,11 @@ public final class TxmImport {
 			+ ".tif stack, a ScanInfo_*.txt or a folder of .xrm files");
 	}
 
-	/** A folder: its ScanInfo_*.txt if it has exactly one, else all its .xrm files in name order. */
+	/**
+	 * A folder: its ScanInfo_*.txt if it has exactly one, else all its .xrm files in acquisition order
+	 * (the running index macros put in names, {@code rep01_00003_...}; name order when a file has none),
+	 * so references and darks stay between the projections they were taken among.
+	 */
 	private static FrameStack openFolder(Path dir, Options o, Progress progress) {
 		List<Path> scanInfos = list(dir, n -> n.startsWith("scaninfo") && n.endsWith(".txt"));
 		if (scanInfos.size() == 1) return ScanInfo.read(scanInfos.get(0)).load(o.averageRepeats, o.bin, progress);
@@ -70,6 +74,9 @@ public final class TxmImport {
 				+ "; give the one to import");
 		List<Path> xrm = list(dir, n -> n.endsWith(".xrm"));
 		if (xrm.isEmpty()) throw new TxmException("folder " + dir + " holds no .xrm files and no ScanInfo_*.txt");
+		if (xrm.stream().allMatch(p -> TxmFileNames.acquisitionOrder(p.getFileName().toString()) != null))
+			xrm.sort(java.util.Comparator.comparing((Path p) -> TxmFileNames.acquisitionOrder(p.getFileName().toString())[0])
+				.thenComparing(p -> TxmFileNames.acquisitionOrder(p.getFileName().toString())[1]));
 		return ScanInfo.group(xrm, 1, 1, o.bin, progress, dir.toString());
 	}
 

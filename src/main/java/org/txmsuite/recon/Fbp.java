@@ -9,7 +9,9 @@ import java.util.stream.IntStream;
  * at least twice the detector width, so no wrap-around), optionally apodized, then back-projected by
  * linear interpolation on the detector at every pixel centre and weighted by the angular spacing
  * around each angle (total at most pi). Angles need not be uniform or cover 180 degrees; a limited
- * range simply lacks the missing Fourier wedge. Not thread-safe (scratch buffers); one per thread.
+ * range simply lacks the missing Fourier wedge. Pixels outside the projector's support disc
+ * ({@link Projector#withSupport}) are set to zero (they are not seen from every angle). Not thread-safe
+ * (scratch buffers); one per thread.
  */
 public final class Fbp {
 	private final Projector pr;
@@ -120,12 +122,12 @@ public final class Fbp {
 
 	private void backRow(int j, float[] out) {
 		double h = (n - 1) / 2.0, y = j - h;
-		int row = j * n;
+		int row = j * n, i0 = pr.lineLo(j) - 1, i1 = pr.lineHi(j) - 1;
 		Arrays.fill(out, row, row + n, 0f);
 		for (int a = 0; a < na; a++) {
 			double c = cos[a], u0 = -h * c + y * sin[a] + cen[a];
 			int off = a * w;
-			for (int i = 0; i < n; i++) {
+			for (int i = i0; i <= i1; i++) {
 				double u = u0 + i * c;
 				if (u <= -1 || u >= w) continue;
 				int p = (int) Math.floor(u);

@@ -39,6 +39,7 @@ public final class Projector {
 	/** Strides in the padded layout: along the interpolation direction (sF) and across lines (sK). */
 	private final int[] strideF, strideK;
 	private volatile float[] rayLengths, rayNorms2;
+	private volatile int[] artRanges;
 	/** Support radius in pixels (infinite: the whole slice) and per line k the padded pixel range inside it. */
 	private final double supportRadius;
 	private final int[] lineLo, lineHi;
@@ -146,6 +147,8 @@ public final class Projector {
 	public double[] anglesDeg() { return anglesDeg.clone(); }
 	public double center() { return center; }
 	public double[] shifts() { return dx.clone(); }
+	/** True if projection a is sampled along image rows (|cos| &gt;= |sin|), false if along columns. */
+	public boolean linesAreRows(int a) { return strideF[a] == 1; }
 	/** Length of a padded slice, {@code (n+2)^2}. */
 	public int paddedLength() { return np * np; }
 
@@ -264,12 +267,21 @@ public final class Projector {
 	 * ({@link #maskOutside}) before the slice is projected again or read.
 	 */
 	public void backPadded(float[] img, int a, float[] r, int off) {
+		backPadded(img, a, r, off, 0, n);
+	}
+
+	/**
+	 * As {@link #backPadded(float[], int, float[], int)} for image lines {@code kFrom <= k < kTo} only:
+	 * rows j = k if {@link #linesAreRows} for this angle, else columns i = k. Disjoint line ranges
+	 * write disjoint pixels, so threads may share one slice.
+	 */
+	public void backPadded(float[] img, int a, float[] r, int off, int kFrom, int kTo) {
 		final double g = gam[a], d = del[a] + 1;
 		final long dF = Math.round(alpha[a] * ONE);
 		final int sF = strideF[a], sK = strideK[a];
 		final float wt = weight[a];
 		final int[] range = new int[2];
-		for (int k = 0; k < n; k++) {
+		for (int k = kFrom; k < kTo; k++) {
 			long f0 = Math.round((g * k + d) * ONE);
 			if (!range(f0, dF, w, k, range)) continue;
 			int base = (k + 1) * sK;
@@ -360,6 +372,7 @@ public final class Projector {
 				for (int u = 0; u < w; u++) r[a * w + u] = (float) (acc[u] * wt2);
 			}
 			rayNorms2 = r;
+			artRanges(); // the other ART table, so that workers sharing this projector find both ready
 		}
 		return r;
 	}
@@ -369,33 +382,99 @@ public final class Projector {
 	/**
 	 * One Kaczmarz (ART) update for ray u of projection a on a padded slice:
 	 * {@code x += lambda * (b - <a_i, x>) / |a_i|^2 * a_i}. Returns the residual {@code b - <a_i,x>}
-	 * before the update. Border pixels receive updates; clear them after the projection's rays.
+	 * before the update. Only pixels inside the slice (and the support) change.
 	 */
 	public float artRay(float[] img, int a, int u, float measured, float lambda, float norm2) {
 		final long dK = Math.round(gam[a] * ONE), f0 = Math.round((del[a] + 1 + alpha[a] * u) * ONE);
 		final int sF = strideF[a], sK = strideK[a];
-		final long kr = range(f0, dK, n, 0, (long) (n + 1) << FRAC);
-		if (kr < 0) return 0f;
-		final int k0 = (int) (kr >>> 32), k1 = (int) kr;
-		float sum = 0f;
+		final int[] rr = artRanges();
+		final int q = 4 * (a * w + u), k0 = rr[q], k1 = rr[q + 1], ka = rr[q + 2], kb = rr[q + 3];
+		if (k0 > k1) return 0f;
+		float s0 = 0f, s1 = 0f; // two partial sums halve the chain of dependent additions
 		long f = f0 + k0 * dK;
-		for (int k = k0; k <= k1; k++, f += dK) {
+		int k = k0;
+		for (; k < k1; k += 2, f += 2 * dK) {
 			int idx = (k + 1) * sK + (int) (f >> FRAC) * sF;
-			float t = ((int) f >>> 8) * T_SCALE;
-			float v0 = img[idx];
-			sum += v0 + t * (img[idx + sF] - v0);
+			float t = ((int) f >>> 8) * T_SCALE, v0 = img[idx];
+			s0 += v0 + t * (img[idx + sF] - v0);
+			long g = f + dK;
+			int jdx = (k + 2) * sK + (int) (g >> FRAC) * sF;
+			float tg = ((int) g >>> 8) * T_SCALE, w0 = img[jdx];
+			s1 += w0 + tg * (img[jdx + sF] - w0);
 		}
+		if (k == k1) {
+			int idx = (k + 1) * sK + (int) (f >> FRAC) * sF;
+			float t = ((int) f >>> 8) * T_SCALE, v0 = img[idx];
+			s0 += v0 + t * (img[idx + sF] - v0);
+		}
+		float sum = s0 + s1;
 		float wt = weight[a];
 		float res = measured - wt * sum;
 		if (norm2 <= 0f) return res;
 		float v = lambda * res / norm2 * wt;
-		f = f0 + k0 * dK;
-		for (int k = k0; k <= k1; k++, f += dK) {
+		// only pixels inside the slice and support change, so the next ray of this projection reads zeros
+		// there; the samples with a neighbour outside lie at the two ends of the ray
+		if (ka > kb) {
+			artEdge(img, a, f0, dK, k0, k1, v);
+			return res;
+		}
+		artEdge(img, a, f0, dK, k0, ka - 1, v);
+		f = f0 + ka * dK;
+		for (k = ka; k <= kb; k++, f += dK) {
 			int idx = (k + 1) * sK + (int) (f >> FRAC) * sF;
 			float vt = v * ((int) f >>> 8) * T_SCALE;
 			img[idx] += v - vt;
 			img[idx + sF] += vt;
 		}
+		artEdge(img, a, f0, dK, kb + 1, k1, v);
 		return res;
+	}
+
+	/** ART update of the samples k in [kFrom, kTo] that touch the edge: only neighbours inside change. */
+	private void artEdge(float[] img, int a, long f0, long dK, int kFrom, int kTo, float v) {
+		final int sF = strideF[a], sK = strideK[a];
+		for (int k = kFrom; k <= kTo; k++) {
+			long f = f0 + k * dK;
+			int p = (int) (f >> FRAC), idx = (k + 1) * sK + p * sF, lo = lineLo[k], hi = lineHi[k];
+			float vt = v * ((int) f >>> 8) * T_SCALE;
+			if (p >= lo && p <= hi) img[idx] += v - vt;
+			if (p + 1 >= lo && p < hi) img[idx + sF] += vt;
+		}
+	}
+
+	private boolean bothInside(long f, int k) {
+		int p = (int) (f >> FRAC);
+		return p >= lineLo[k] && p + 1 <= lineHi[k];
+	}
+
+	/**
+	 * Per ray (a, u), four ints: the sampled lines k0..k1 (empty if k0 &gt; k1) and the run ka..kb whose
+	 * two neighbours both lie inside the slice and support (empty if ka &gt; kb). Computed once.
+	 */
+	private int[] artRanges() {
+		int[] r = artRanges;
+		if (r == null) {
+			r = new int[4 * anglesDeg.length * w];
+			for (int a = 0; a < anglesDeg.length; a++)
+				for (int u = 0; u < w; u++) {
+					long dK = Math.round(gam[a] * ONE), f0 = Math.round((del[a] + 1 + alpha[a] * u) * ONE);
+					long kr = range(f0, dK, n, 0, (long) (n + 1) << FRAC);
+					int q = 4 * (a * w + u);
+					if (kr < 0) {
+						r[q] = 1;
+						r[q + 1] = 0;
+						continue;
+					}
+					int k0 = (int) (kr >>> 32), k1 = (int) kr, ka = k0, kb = k1;
+					while (ka <= k1 && !bothInside(f0 + ka * dK, ka)) ka++;
+					while (kb >= ka && !bothInside(f0 + kb * dK, kb)) kb--;
+					r[q] = k0;
+					r[q + 1] = k1;
+					r[q + 2] = ka;
+					r[q + 3] = kb;
+				}
+			artRanges = r;
+		}
+		return r;
 	}
 }

@@ -107,6 +107,28 @@ public final class Reconstructor {
 	}
 
 	/**
+	 * Reprojects a volume (slice z = detector row z) into an ABSORBANCE projection stack of
+	 * {@code W x depth} frames, one per angle of the projector (with its centre and horizontal shifts),
+	 * slices in parallel. Alignment compares these with the measured projections.
+	 */
+	public static FrameStack reproject(Volume v, Projector pr) {
+		if (v.width() != pr.sliceSize() || v.height() != pr.sliceSize())
+			throw new TxmException("volume slices are " + v.width() + "x" + v.height() + ", the projector expects "
+				+ pr.sliceSize() + "x" + pr.sliceSize());
+		int w = pr.detectorWidth(), na = pr.angleCount(), depth = v.depth();
+		float[][] sinos = new float[depth][na * w];
+		pr.forward(v.slices(), sinos);
+		FrameStack s = new FrameStack(w, depth).state(DataState.ABSORBANCE).pixelSizeNm(v.voxelXNm()).source("reprojection");
+		double[] ang = pr.anglesDeg();
+		for (int a = 0; a < na; a++) {
+			float[] f = new float[w * depth];
+			for (int z = 0; z < depth; z++) System.arraycopy(sinos[z], a * w, f, z * w, w);
+			s.add(f, new org.txmsuite.core.FrameInfo().angleDeg(ang[a]));
+		}
+		return s;
+	}
+
+	/**
 	 * Sinogram of detector row {@code row} ({@code float[nProjections*W]}); with vertical shifts dy the
 	 * row {@code row + dy[a]} of projection a is linearly interpolated (zero outside the detector).
 	 */
@@ -131,36 +153,46 @@ public final class Reconstructor {
 	private static double[] run(FrameStack s, double[] angles, ReconOptions opt, Volume v, int row0, boolean warm, Progress progress) {
 		Progress p = progress == null ? Progress.NONE : progress;
 		int n = v.width(), depth = v.depth();
-		Projector pr = new Projector(n, s.width(), angles, opt.center(), opt.dx());
+		Projector full = new Projector(n, s.width(), angles, opt.center(), opt.dx());
+		Projector pr = opt.support() ? full.withSupport(SliceSolver.supportRadius(full)) : full;
 		boolean fbp = opt.algorithm() == ReconOptions.Algorithm.FBP;
 		int sweeps = fbp ? 0 : opt.iterations();
 		int threads = Math.max(1, Math.min(opt.threads(), depth));
 		int innerThreads = depth == 1 ? opt.threads() : 1;
+		if (!fbp) { // shared tables, computed once before the workers start
+			pr.rayLengths();
+			if (opt.algorithm() == ReconOptions.Algorithm.ART) pr.rayNorms2();
+		}
 		double[] resSum = new double[sweeps];
 		AtomicInteger next = new AtomicInteger();
 		AtomicLong done = new AtomicLong();
 		Runnable worker = () -> {
 			float[] sino = new float[s.size() * s.width()];
 			Fbp f = fbp || opt.fbpStart() && !warm ? new Fbp(pr, opt.filter()) : null;
-			SliceSolver solver = fbp ? null : new SliceSolver(pr, opt);
-			double[] rec = new double[sweeps];
+			SliceSolver solver = fbp ? null : new SliceSolver(pr, opt).threads(innerThreads);
 			double[] local = new double[sweeps];
+			long total = (long) depth * Math.max(1, sweeps);
 			for (int z; (z = next.getAndIncrement()) < depth;) {
 				p.checkCancelled();
 				sinogram(s, row0 + z, opt.dy(), sino);
 				float[] out = v.slice(z);
-				if (fbp) f.reconstruct(sino, out, innerThreads);
-				else {
-					if (warm) solver.setImage(out);
-					else if (f != null) {
-						f.reconstruct(sino, out, innerThreads);
-						solver.setImage(out);
-					} else solver.reset();
-					solver.run(sino, sweeps, rec);
-					solver.image(out);
-					for (int i = 0; i < sweeps; i++) local[i] += rec[i];
+				String msg = "slice " + (z + 1) + " of " + depth;
+				if (fbp) {
+					f.reconstruct(sino, out, innerThreads);
+					p.report(done.incrementAndGet(), total, msg);
+					continue;
 				}
-				p.report(done.incrementAndGet(), depth, "slice " + (z + 1) + " of " + depth);
+				if (warm) solver.setImage(out);
+				else if (f != null) {
+					f.reconstruct(sino, out, innerThreads);
+					solver.setImage(out);
+				} else solver.reset();
+				for (int i = 0; i < sweeps; i++) {
+					local[i] += solver.sweep(sino);
+					p.report(done.incrementAndGet(), total, msg + ", sweep " + (i + 1) + " of " + sweeps);
+					p.checkCancelled();
+				}
+				solver.image(out);
 			}
 			synchronized (resSum) {
 				for (int i = 0; i < sweeps; i++) resSum[i] += local[i];

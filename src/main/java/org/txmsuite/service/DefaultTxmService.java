@@ -70,6 +70,48 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 		return org.txmsuite.acquire.ScanEstimate.of(script.commands(), script.lines(), timing);
 	}
 
+	// --- segment ---
+
+	@Override
+	public org.txmsuite.segment.ShellResult measurePtShell(Volume volume, org.txmsuite.segment.ShellOptions options, Progress progress) {
+		return org.txmsuite.segment.PtShellSegmenter.measure(volume, options, progress);
+	}
+
+	@Override
+	public org.txmsuite.segment.SampleResult measureSample(Volume volume, org.txmsuite.segment.SampleOptions options, Progress progress) {
+		return org.txmsuite.segment.SampleSegmenter.measure(volume, options, progress);
+	}
+
+	@Override
+	public java.util.Map<String, Object> segmentationOutputs(org.txmsuite.segment.SegmentResult r) {
+		ij.ImageStack st = new ij.ImageStack(r.width, r.height);
+		for (int z = 0; z < r.labels.length; z++) st.addSlice("z=" + z, new ij.process.ByteProcessor(r.width, r.height, r.labels[z]));
+		ImagePlus labels = new ImagePlus("labels", st);
+		ij.measure.Calibration c = labels.getCalibration();
+		c.setUnit("nm");
+		c.pixelWidth = r.voxelXNm;
+		c.pixelHeight = r.voxelYNm;
+		c.pixelDepth = r.voxelZNm;
+		labels.setProperty("Info", "labels: 0 outside/medium, 1 Pt shell or excluded (gasket), 2 interior or sample, 3+ other objects\n");
+		ij.measure.ResultsTable t = new ij.measure.ResultsTable();
+		for (org.txmsuite.segment.MeasuredObject o : r.objects) {
+			t.incrementCounter();
+			t.addValue("label", o.label);
+			t.addValue("voxels", o.voxels);
+			t.addValue("volume_um3", o.volumeUm3);
+			t.addValue("surface_um2", o.surfaceUm2);
+			t.addValue("uncertainty_um3", o.uncertaintyUm3);
+			t.addValue("name", o.name);
+			t.addValue("count_volume_um3", o.countVolumeUm3);
+		}
+		ImagePlus view = new ImagePlus("view", new ij.process.ColorProcessor(r.viewWidth, r.viewHeight, r.view.clone()));
+		java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+		out.put("labels", labels);
+		out.put("volumes", t);
+		out.put("view", view);
+		return out;
+	}
+
 	// --- eos ---
 
 	@Override
@@ -161,6 +203,30 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 	@Override
 	public ImagePlus openVirtual(java.nio.file.Path path, int binning) {
 		return org.txmsuite.io.XradiaVirtualStack.open(path, binning);
+	}
+
+	// --- stage ---
+
+	private final java.util.List<org.txmsuite.stage.InstrumentSimulator> simulators = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	@Override
+	public org.txmsuite.stage.InstrumentSimulator startSimulator(org.txmsuite.stage.InstrumentSimulator.Config config) {
+		org.txmsuite.stage.InstrumentSimulator s = org.txmsuite.stage.InstrumentSimulator.start(config);
+		simulators.add(s);
+		return s;
+	}
+
+	@Override
+	public org.txmsuite.stage.ScanRunner.Result runScanMacro(java.nio.file.Path macro, String instrument, int port, java.nio.file.Path outDir,
+		boolean tiffOnly, org.txmsuite.stage.InstrumentSimulator.Config simulator, Progress progress) {
+		return org.txmsuite.stage.Scans.run(macro, instrument, port, outDir, tiffOnly, simulator, new org.txmsuite.stage.ScanControl(), progress);
+	}
+
+	@Override
+	public void dispose() {
+		for (org.txmsuite.stage.InstrumentSimulator s : simulators) s.close();
+		simulators.clear();
+		super.dispose();
 	}
 
 	// --- recon ---

@@ -41,6 +41,17 @@ public interface TxmService extends org.scijava.service.SciJavaService {
 	/** Parses a macro file (stops at the first bad line with {@code line N: ...}) and estimates it. */
 	org.txmsuite.acquire.ScanEstimate checkScanMacro(java.nio.file.Path macro, org.txmsuite.acquire.TimingModel timing);
 
+	// --- segment ---
+
+	/** Interior volume of a Pt shell (labels, one row per object, check image). */
+	org.txmsuite.segment.ShellResult measurePtShell(Volume volume, org.txmsuite.segment.ShellOptions options, Progress progress);
+
+	/** Volume of a directly visible sample. */
+	org.txmsuite.segment.SampleResult measureSample(Volume volume, org.txmsuite.segment.SampleOptions options, Progress progress);
+
+	/** A segmentation's outputs for a command: {@code labels} (8-bit), {@code volumes} (table), {@code view} (RGB). */
+	java.util.Map<String, Object> segmentationOutputs(org.txmsuite.segment.SegmentResult result);
+
 	// --- eos ---
 
 	/**
@@ -101,6 +112,21 @@ public interface TxmService extends org.scijava.service.SciJavaService {
 
 	/** Opens an Xradia .txrm/.xrm lazily as a virtual stack (frames read and binned on demand). */
 	ImagePlus openVirtual(java.nio.file.Path path, int binning);
+
+	// --- stage ---
+
+	/**
+	 * Starts an instrument simulator (motors and CCD on Channel Access, loopback only) serving PVs
+	 * {@code prefix...} on 127.0.0.1:{@code port} (0: a free port); it runs until closed or the context ends.
+	 */
+	org.txmsuite.stage.InstrumentSimulator startSimulator(org.txmsuite.stage.InstrumentSimulator.Config config);
+
+	/**
+	 * Runs (or resumes) an acquisition macro against {@code instrument} ("simulator" or a CA prefix on
+	 * 127.0.0.1:{@code port}), saving frames and {@code run_log.csv} into {@code outDir}.
+	 */
+	org.txmsuite.stage.ScanRunner.Result runScanMacro(java.nio.file.Path macro, String instrument, int port, java.nio.file.Path outDir,
+		boolean tiffOnly, org.txmsuite.stage.InstrumentSimulator.Config simulator, Progress progress);
 
 	// --- recon ---
 

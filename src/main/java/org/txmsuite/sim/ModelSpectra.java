@@ -25,6 +25,11 @@ public final class ModelSpectra {
 		return new ModelSpectra(8344.0, 1.5, 7.5, 0.6, 6.0);
 	}
 
+	/** A Ni metal-like edge: lower E0 (8333 eV), weak whiteline. */
+	public static ModelSpectra nickelMetal() {
+		return new ModelSpectra(8333.0, 2.0, 14.0, 0.25, 8.0);
+	}
+
 	/** Normalized absorption at energy E (eV). */
 	public double mu(double e) {
 		double step = 0.5 + Math.atan((e - e0) / edgeWidth) / Math.PI;

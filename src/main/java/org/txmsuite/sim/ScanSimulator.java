@@ -109,21 +109,50 @@ public final class ScanSimulator {
 	public float[] absorbance(double angleDeg, double dx, double dy) {
 		float[] out = new float[width * height];
 		double th = Math.toRadians(angleDeg), cos = Math.cos(th), sin = Math.sin(th);
+		for (int r = 0; r < height; r++) absorbanceRow(r, cos, sin, dx, dy, out);
+		return out;
+	}
+
+	/** Row {@code r} of the noiseless absorbance image into {@code out} (row-major, full frame). */
+	private void absorbanceRow(int r, double cos, double sin, double dx, double dy, float[] out) {
 		double c = center(), rc = (height - 1) / 2.0;
 		int s = supersample;
 		double inv = 1.0 / (s * s);
-		for (int r = 0; r < height; r++)
-			for (int k = 0; k < width; k++) {
-				double sum = 0;
-				for (int b = 0; b < s; b++) {
-					double z = (r - dy - rc + (b + 0.5) / s - 0.5) * pixelUm;
-					for (int a = 0; a < s; a++) {
-						double u = (k - dx - c + (a + 0.5) / s - 0.5) * pixelUm;
-						sum += phantom.lineIntegral(u, z, cos, sin);
-					}
+		for (int k = 0; k < width; k++) {
+			double sum = 0;
+			for (int b = 0; b < s; b++) {
+				double z = (r - dy - rc + (b + 0.5) / s - 0.5) * pixelUm;
+				for (int a = 0; a < s; a++) {
+					double u = (k - dx - c + (a + 0.5) / s - 0.5) * pixelUm;
+					sum += phantom.lineIntegral(u, z, cos, sin);
 				}
-				out[r * width + k] = (float) (sum * inv);
 			}
+			out[r * width + k] = (float) (sum * inv);
+		}
+	}
+
+	/**
+	 * One raw detector frame in counts, rows in parallel, as a CCD sees it at one moment: the sample at
+	 * {@code angleDeg} displaced by (dx, dy) pixels (or nothing when {@code sampleInBeam} is false: the
+	 * open beam), its absorbance times {@code absorbanceScale} (energy dependence), the flat field at time
+	 * fraction {@code timeFraction} (see {@link #flatField}), Poisson photon noise for {@code exposureS}
+	 * seconds at the configured photon rate (none when {@code beamOn} is false: a dark frame) and Poisson
+	 * dark counts. The same {@code noiseSeed} gives the same noise.
+	 */
+	public float[] rawFrame(double angleDeg, double dx, double dy, boolean sampleInBeam, boolean beamOn, double absorbanceScale,
+		double timeFraction, double exposureS, long noiseSeed) {
+		float[] out = new float[width * height];
+		double th = Math.toRadians(angleDeg), cos = Math.cos(th), sin = Math.sin(th);
+		double rate = beamOn ? photons * exposureS : 0;
+		IntStream.range(0, height).parallel().forEach(row -> {
+			if (sampleInBeam && rate > 0) absorbanceRow(row, cos, sin, dx, dy, out);
+			SplittableRandom r = new SplittableRandom(noiseSeed * 1_000_003L + row);
+			for (int k = 0; k < width; k++) {
+				int i = row * width + k;
+				double mean = rate * flatField(k, row, timeFraction) * Math.exp(-absorbanceScale * out[i]);
+				out[i] = (float) (Poisson.sample(r, mean) + Poisson.sample(r, darkCounts));
+			}
+		});
 		return out;
 	}
 

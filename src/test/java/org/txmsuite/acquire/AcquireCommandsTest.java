@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import ij.macro.Interpreter;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,27 +12,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.txmsuite.cli.MacroBridge;
-import org.txmsuite.cli.TxmCli;
 import org.txmsuite.core.TxmException;
 import org.txmsuite.testing.TestContext;
+import org.txmsuite.testing.LauncherTest;
 
 /** The two commands headless and from an ImageJ macro, and the sample macros of every variant. */
-class AcquireCommandsTest {
+class AcquireCommandsTest extends LauncherTest {
 	static final Path MACROS = Path.of("test-images/macros");
 
 	@TempDir
 	Path dir;
 
-	final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-
-	int txm(String... args) {
-		return new TxmCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-			.execute(args);
-	}
-
-	String err() {
-		return err.toString(StandardCharsets.UTF_8);
-	}
 
 	static final String PLAN = "scan_type=xanes3d,sample_name=\"DAC_Pt\",angle_start=-90,angle_end=90,angle_step=15,dac=\"two-post\","
 		+ "energies=\"11500:11560:20\",zp_calibration=\"11400:-2000,11600:-2100\",exposure_s=0.5,ref_exposure_s=0.3,refs_every=5,"

@@ -2,8 +2,6 @@ package org.txmsuite.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,22 +14,13 @@ import org.txmsuite.core.FrameInfo;
 import org.txmsuite.core.FrameKind;
 import org.txmsuite.core.FrameStack;
 import org.txmsuite.io.TiffIO;
+import org.txmsuite.testing.LauncherTest;
 
 /** The headless launcher end to end: real commands, files in and out, and failures. */
-class TxmCliTest {
+class TxmCliTest extends LauncherTest {
 	@TempDir
 	Path dir;
 
-	final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-
-	int txm(String... args) {
-		return new TxmCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-			.execute(args);
-	}
-
-	String err() {
-		return err.toString(StandardCharsets.UTF_8);
-	}
 
 	Path stack() throws Exception {
 		FrameStack s = new FrameStack(4, 4);

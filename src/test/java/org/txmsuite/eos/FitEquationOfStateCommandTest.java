@@ -2,9 +2,6 @@ package org.txmsuite.eos;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,23 +11,13 @@ import java.awt.image.BufferedImage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.txmsuite.cli.TxmCli;
+import org.txmsuite.testing.LauncherTest;
 
 /** The commands through the headless launcher, exactly as the issue calls them. */
-class FitEquationOfStateCommandTest {
+class FitEquationOfStateCommandTest extends LauncherTest {
 	@TempDir
 	Path dir;
 
-	final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-
-	int txm(String... args) {
-		return new TxmCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-			.execute(args);
-	}
-
-	String err() {
-		return err.toString(StandardCharsets.UTF_8);
-	}
 
 	static double value(List<String> csv, String name, int col) {
 		for (String l : csv) if (l.startsWith(name + ",")) return Double.parseDouble(l.split(",")[col]);

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import ij.ImagePlus;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,15 +12,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.txmsuite.cli.TxmCli;
 import org.txmsuite.core.FrameInfo;
 import org.txmsuite.core.FrameKind;
 import org.txmsuite.core.FrameStack;
 import org.txmsuite.core.ImageJ1Views;
 import org.txmsuite.core.TxmException;
+import org.txmsuite.testing.LauncherTest;
 
 /** The import entry point: ScanInfo grouping and averaging, folders, lazy stacks, the headless command. */
-class TxmImportTest {
+class TxmImportTest extends LauncherTest {
 	@TempDir
 	Path dir;
 
@@ -129,17 +126,11 @@ class TxmImportTest {
 		assertEquals(201, ImageFiles.open(Hdf5IoTest.TOOTH).getStackSize());
 	}
 
-	final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-
-	int txm(String... args) {
-		return new TxmCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args);
-	}
-
 	@Test
 	void headlessImportWritesStackAndFrameTable() throws Exception {
 		Path o = dir.resolve("out");
 		assertEquals(0, txm("run", "Import TXM Data", "path=\"" + XradiaTest.TXRM.toAbsolutePath() + "\"", "--out", o.toString()),
-			err.toString(StandardCharsets.UTF_8));
+			err());
 		List<String> csv = Files.readAllLines(o.resolve("frames.csv"));
 		assertEquals("index,kind,angle_deg,energy_ev,exposure_s", csv.get(0));
 		assertEquals(8, csv.size());
@@ -170,7 +161,7 @@ class TxmImportTest {
 		Files.write(bad, Arrays.copyOf(Files.readAllBytes(XradiaTest.TXRM), 5000));
 		Path o = dir.resolve("out");
 		assertEquals(1, txm("run", "Import TXM Data", "path=\"" + bad + "\"", "--out", o.toString()));
-		String msg = err.toString(StandardCharsets.UTF_8);
+		String msg = err();
 		assertTrue(msg.contains("bad.txrm") && msg.contains("truncated or corrupt"), msg);
 		assertFalse(Files.exists(o.resolve("stack.tif")));
 	}

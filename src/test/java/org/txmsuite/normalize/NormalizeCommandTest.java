@@ -7,9 +7,6 @@ import ij.ImageStack;
 import ij.io.FileSaver;
 import ij.process.FloatProcessor;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -17,29 +14,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.txmsuite.cli.MacroBridge;
-import org.txmsuite.cli.TxmCli;
 import org.txmsuite.core.DataState;
 import org.txmsuite.core.FrameKind;
 import org.txmsuite.core.FrameStack;
 import org.txmsuite.core.Progress;
 import org.txmsuite.io.TiffIO;
 import org.txmsuite.testing.TestContext;
+import org.txmsuite.testing.LauncherTest;
 
 /** "Normalize by References" headless, as the issue writes it, and through an ImageJ macro. */
-class NormalizeCommandTest {
+class NormalizeCommandTest extends LauncherTest {
 	@TempDir
 	Path dir;
 
-	final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-
-	int txm(String... args) {
-		return new TxmCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-			.execute(args);
-	}
-
-	String err() {
-		return err.toString(StandardCharsets.UTF_8);
-	}
 
 	long files(Path d) throws Exception {
 		if (!Files.exists(d)) return 0;

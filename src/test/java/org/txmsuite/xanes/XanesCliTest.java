@@ -2,34 +2,21 @@ package org.txmsuite.xanes;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.txmsuite.cli.TxmCli;
 import org.txmsuite.core.ImageJ1Views;
 import org.txmsuite.io.TiffIO;
+import org.txmsuite.testing.LauncherTest;
 
 /** The XANES commands headless, as a user runs them with scripts/txm. */
-class XanesCliTest {
+class XanesCliTest extends LauncherTest {
 	@TempDir
 	Path dir;
 
-	final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-
-	int txm(String... args) {
-		return new TxmCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-			.execute(args);
-	}
-
-	String err() {
-		return err.toString(StandardCharsets.UTF_8);
-	}
 
 	@Test
 	void normalizeSpectrumFileWritesResultsAndNormalized() throws Exception {

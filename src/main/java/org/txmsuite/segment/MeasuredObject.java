@@ -1,0 +1,50 @@
+package org.txmsuite.segment;
+
+/** One measured object: a row of the {@code volumes} table. Volumes in um^3, areas in um^2. */
+public final class MeasuredObject {
+	/** Label value in the labels image (2 = interior or sample, 3+ = other objects). */
+	public final int label;
+	/** What it is: "interior", "sample", "bead", "ruby"... */
+	public final String name;
+	/** Voxels in the object's mask (the 0.5 iso-level segmentation). */
+	public final long voxels;
+	/** Partial-volume estimate of the volume (the reported volume). */
+	public final double volumeUm3;
+	/** Voxel count times voxel volume. */
+	public final double countVolumeUm3;
+	/** Marching-tetrahedra area of the fraction field's 0.5 iso-surface. */
+	public final double surfaceUm2;
+	/** Reported uncertainty of {@link #volumeUm3} (see {@link PartialVolume}). */
+	public final double uncertaintyUm3;
+	/** Levels the fractions were computed between (object, surroundings), in the volume's units. */
+	public final double objectLevel, surroundLevel;
+	/** Parts of the uncertainty (um^3): levels, band width, gap closing. */
+	public final double levelTermUm3, bandTermUm3, closingTermUm3;
+
+	MeasuredObject(int label, String name, long voxels, double volumeUm3, double countVolumeUm3, double surfaceUm2, double uncertaintyUm3,
+		double objectLevel, double surroundLevel, double levelTermUm3, double bandTermUm3, double closingTermUm3) {
+		this.label = label;
+		this.name = name;
+		this.voxels = voxels;
+		this.volumeUm3 = volumeUm3;
+		this.countVolumeUm3 = countVolumeUm3;
+		this.surfaceUm2 = surfaceUm2;
+		this.uncertaintyUm3 = uncertaintyUm3;
+		this.objectLevel = objectLevel;
+		this.surroundLevel = surroundLevel;
+		this.levelTermUm3 = levelTermUm3;
+		this.bandTermUm3 = bandTermUm3;
+		this.closingTermUm3 = closingTermUm3;
+	}
+
+	MeasuredObject relabel(int newLabel, String newName) {
+		return new MeasuredObject(newLabel, newName, voxels, volumeUm3, countVolumeUm3, surfaceUm2, uncertaintyUm3, objectLevel, surroundLevel,
+			levelTermUm3, bandTermUm3, closingTermUm3);
+	}
+
+	@Override
+	public String toString() {
+		return String.format(java.util.Locale.ROOT, "%s (label %d): %d voxels, %.5g um^3 +- %.3g, surface %.5g um^2", name, label, voxels, volumeUm3,
+			uncertaintyUm3, surfaceUm2);
+	}
+}
