@@ -4,6 +4,7 @@
 dir = getArgument();
 if (dir == "") dir = getDirectory("temp");
 setBatchMode(true);
+close("*");
 run("Simulate DAC Scan", "shape=sphere size_um=1.0 shell_um=0.12 pixel_nm=50 width=48 height=32 cell=two-post step_deg=3 jitter_px=2 photons=20000 drift=0.05 refs_every=10 seed=3");
 rename("scan");
 run("Normalize by References", "input=scan interpolation=linear");

@@ -4,6 +4,7 @@
 dir = getArgument();
 if (dir == "") dir = getDirectory("temp");
 setBatchMode(true);
+close("*");
 run("Simulate XANES Particle", "size=48 energies=[8250:8320:10,8322:8370:1,8380:8550:15] edge_step=1 snr=100 minority=0.03 pixel_nm=30 seed=5");
 selectImage("xanes");
 saveAs("Tiff", dir + "/xanes.tif");

@@ -24,6 +24,26 @@ class ExampleMacrosTest {
 		assertTrue(MacroBridge.install(TestContext.get()));
 	}
 
+	/** The headless batch example, with the launcher run from this test's class path (no jar build). */
+	@org.junit.jupiter.api.Test
+	void headlessBatchScript() throws Exception {
+		Path launcher = dir.resolve("txm");
+		String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Files.writeString(launcher, "#!/bin/sh\nexec '" + javaBin + "' -Djava.awt.headless=true --add-opens=java.base/java.lang=ALL-UNNAMED "
+			+ "-DCA_DISABLE_REPEATER=true -cp '" + System.getProperty("java.class.path") + "' org.txmsuite.cli.TxmCli \"$@\"\n");
+		assertTrue(launcher.toFile().setExecutable(true));
+		ProcessBuilder pb = new ProcessBuilder("bash", "scripts/examples/headless_batch.sh", dir.resolve("batch").toString())
+			.redirectErrorStream(true);
+		pb.environment().put("TXM", launcher.toString());
+		Process p = pb.start();
+		String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		assertEquals(0, p.waitFor(), log);
+		assertTrue(log.contains("TXM example OK"), log);
+		String[] v = log.substring(log.indexOf("TXM example OK: ") + 16).split(" ");
+		// a 1.2 um cube at 40 nm voxels through the whole chain: within 2 % (30 voxels across)
+		assertEquals(1.728, Double.parseDouble(v[0]), 0.035, log);
+	}
+
 	@TestFactory
 	Stream<DynamicTest> examples() throws Exception {
 		List<Path> macros;
