@@ -158,19 +158,30 @@ public final class XanesSample {
 	}
 
 	/**
-	 * Energy (eV) where the normalized mixture {@code sum_k f_k mu_k} first reaches 0.5 (searched upward
-	 * from 8300 eV in 0.01 eV steps, then linear between the two bracketing points); NaN if it does not.
+	 * Per pixel, the energy (eV) where the normalized mixture {@code sum_k f_k mu_k} of the given phase
+	 * fractions first reaches 0.5, searched upward from 8300 eV on a 0.01 eV grid and interpolated
+	 * linearly between the bracketing points; NaN where a fraction is NaN or there is no crossing below 8400 eV.
 	 */
-	public double edge50(double[] fractions) {
-		double prev = Double.NaN, prevE = Double.NaN;
-		for (double e = 8300; e < 8400; e += 0.01) {
-			double v = 0;
-			for (int k = 0; k < PHASES; k++) v += fractions[k] * mu(k, e);
-			if (v >= 0.5) return Double.isNaN(prev) ? e : prevE + (0.5 - prev) / (v - prev) * (e - prevE);
-			prev = v;
-			prevE = e;
-		}
-		return Double.NaN;
+	public float[] edge50(float[][] fractions) {
+		int n = 10001;
+		double[][] tab = new double[PHASES][n];
+		for (int k = 0; k < PHASES; k++) for (int i = 0; i < n; i++) tab[k][i] = mu(k, 8300 + 0.01 * i);
+		float[] out = new float[fractions[0].length];
+		IntStream.range(0, out.length).parallel().forEach(p -> {
+			double f0 = fractions[0][p], f1 = fractions[1][p], f2 = fractions[2][p];
+			out[p] = Float.NaN;
+			if (!Double.isFinite(f0 + f1 + f2)) return;
+			double prev = 0;
+			for (int i = 0; i < n; i++) {
+				double v = f0 * tab[0][i] + f1 * tab[1][i] + f2 * tab[2][i];
+				if (v >= 0.5) {
+					out[p] = (float) (i == 0 ? 8300 : 8300 + 0.01 * (i - 1 + (0.5 - prev) / (v - prev)));
+					return;
+				}
+				prev = v;
+			}
+		});
+		return out;
 	}
 
 	/** A map on a square grid as a thin "solid" whose chord is the bilinearly interpolated map value. */
