@@ -29,12 +29,13 @@ public final class AlignOptions {
 	public double fade = 0.08;
 	/** Phase correlation instead of plain cross-correlation. */
 	public boolean phaseCorrelation = false;
-	/** Ordered subsets of the SIRT in the loop. */
-	public int subsets = 16;
-	/** SIRT sweeps (over all subsets) per loop, and at the start of each level. */
-	public int sweepsPerLoop = 1, startSweeps = 4;
-	/** SIRT relaxation. */
-	public double relax = 1.0;
+	/** SART sweeps per loop, and at the start of each level (including the first loop's). */
+	public int sweepsPerLoop = 1, startSweeps = 3;
+	/**
+	 * SART relaxation, in (0, 2). Below 1 the volume after a sweep is less biased to the projections
+	 * visited last, which otherwise can split the stack into groups offset against each other.
+	 */
+	public double relax = 0.5;
 	/** Clamp the reconstruction at zero (absorbance is non-negative). */
 	public boolean positivity = true;
 
@@ -47,5 +48,4 @@ public final class AlignOptions {
 	public AlignOptions vertical(boolean v) { vertical = v; return this; }
 	public AlignOptions upsample(int v) { upsample = v; return this; }
 	public AlignOptions phaseCorrelation(boolean v) { phaseCorrelation = v; return this; }
-	public AlignOptions subsets(int v) { subsets = v; return this; }
 }

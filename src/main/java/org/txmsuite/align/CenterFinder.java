@@ -8,13 +8,16 @@ import org.txmsuite.core.Progress;
 /**
  * Finds the rotation centre without needing a 180-degree opposite pair (limited-angle data): for each
  * candidate centre, the most structured detector rows are reconstructed from zero with the same number
- * of ordered-subset SIRT sweeps (positivity on) and the RMS reprojection residual is the quality (lower
- * is better): a wrong centre makes the projections inconsistent with any object. A coarse scan
+ * of SART sweeps (the reconstruction stage's solver, positivity on) and the RMS reprojection residual
+ * is the quality (lower is better): a wrong centre makes the projections inconsistent with any object. A coarse scan
  * (2x binned) is followed by a fine scan at full resolution around its minimum; the centre is the
  * vertex of a parabola through the best fine point and its neighbours.
  */
 public final class CenterFinder {
 	private CenterFinder() {}
+
+	/** SART sweeps from zero per candidate centre. */
+	static final int SWEEPS = 3;
 
 	/** Result: the centre (pixels; (W-1)/2 is the geometric centre) and the fine quality curve. */
 	public static final class Result {
@@ -111,11 +114,10 @@ public final class CenterFinder {
 		for (int c = 0; c < cand.length; c++) {
 			p.checkCancelled();
 			double lc = (cand[c] - (b - 1) / 2.0) / b;
-			ConsistencyModel m = new ConsistencyModel(w, nr, angles, lc, 8);
+			ConsistencyModel m = new ConsistencyModel(w, nr, angles, lc, 1.0, true);
 			float[][] vol = new float[nr][w * w];
-			m.sirt(vol, sub, 6, 1.0, true);
 			float[][] re = new float[n][nr * w];
-			m.reproject(vol, re);
+			m.sweepAndReproject(vol, sub, SWEEPS, re);
 			q[c] = ConsistencyModel.residual(sub, re);
 			p.report(c + 1, cand.length, String.format("%s centre scan: %.2f px, residual %.5g", stage, cand[c], q[c]));
 		}

@@ -12,11 +12,11 @@ import org.txmsuite.core.TxmException;
  * Aligns tomographic projections (absorbance) for per-projection stage jitter.
  * <p>
  * Tomographic consistency (after Gursoy et al., Sci. Rep. 7, 11818, 2017, TomoPy {@code align_joint}):
- * loop { one warm-started ordered-subset SIRT sweep of every slice; reproject; register each projection
+ * loop { one warm-started SART sweep of every slice (the reconstruction stage's solver); reproject; register each projection
  * to its reprojection by upsampled-DFT cross-correlation; add the found shift to the total; shift the
  * ORIGINAL projections by the new totals }. Beyond TomoPy: coarse-to-fine (2x binned first, the volume
  * carried up as the warm start), a stopping rule (RMS shift update below a tolerance), vertical and
- * horizontal shifts, any angle set (missing wedges: the SIRT only uses the measured angles), and the
+ * horizontal shifts, any angle set (missing wedges: the solver only uses the measured angles), and the
  * rotation centre optionally carried as the mean horizontal shift.
  */
 public final class ProjectionAligner {
@@ -91,19 +91,18 @@ public final class ProjectionAligner {
 			int lw = w / b, lh = h / b;
 			float[][] data = b == 1 ? frames : bin(frames, w, h, b);
 			double lc = (center - (b - 1) / 2.0) / b;
-			ConsistencyModel model = new ConsistencyModel(lw, lh, angles, lc, o.subsets);
+			ConsistencyModel model = new ConsistencyModel(lw, lh, angles, lc, o.relax, o.positivity);
 			vol = vol == null ? newVolume(lw, lh) : upsample(vol, volN, lw, lh);
 			volN = lw;
 			float[][] shifted = shiftAll(data, lw, lh, dx, dy, b);
 			float[][] reproj = new float[n][lw * lh];
-			model.sirt(vol, shifted, o.startSweeps, o.relax, o.positivity);
+			model.sweepAndReproject(vol, shifted, o.startSweeps - o.sweepsPerLoop, null);
 			double tol = b == 1 ? o.tolerance : Math.max(o.tolerance, 0.05 * b);
 			ThreadLocal<Registration> reg = ThreadLocal.withInitial(() -> new Registration(lw, lh, o.upsample, o.fade, o.phaseCorrelation));
 			double[][] found = new double[n][3];
 			for (int loop = 0; loop < o.maxLoops; loop++) {
 				p.checkCancelled();
-				if (loop > 0) model.sirt(vol, shifted, o.sweepsPerLoop, o.relax, o.positivity);
-				model.reproject(vol, reproj);
+				model.sweepAndReproject(vol, shifted, o.sweepsPerLoop, reproj);
 				IntStream.range(0, n).parallel().forEach(i -> reg.get().register(reproj[i], shifted[i], found[i]));
 				double[] ux = new double[n], uy = new double[n];
 				for (int i = 0; i < n; i++) {

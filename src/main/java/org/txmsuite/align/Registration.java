@@ -17,7 +17,7 @@ public final class Registration {
 	private final boolean phase;
 	private final Fft fx, fy;
 	private final double[] win;
-	private final double[] fr, fi, xr, xi, gr, gi;
+	private final double[] fr, fi, xr, xi, gr, gi, scr, sci;
 	private final double[] tr, ti, kxr, kxi, kyr, kyi, fine;
 	private double refNorm;
 	private SubpixelShift shifter;
@@ -47,6 +47,8 @@ public final class Registration {
 		xi = new double[n];
 		gr = new double[n];
 		gi = new double[n];
+		scr = new double[n];
+		sci = new double[n];
 		m = (int) Math.ceil(1.5 * up) + 1;
 		tr = new double[ny * m];
 		ti = new double[ny * m];
@@ -80,10 +82,29 @@ public final class Registration {
 		refNorm = prepare(ref, fr, fi);
 	}
 
-	/** Registers {@code mov} to {@code ref}; see {@link #register(float[], double[])}. */
+	/**
+	 * Registers {@code mov} to {@code ref} (which becomes the current reference); see
+	 * {@link #register(float[], double[])}. Both real images go through one complex FFT (ref as the real
+	 * part, mov as the imaginary part) and are separated by the Hermitian symmetry of real spectra.
+	 */
 	public double[] register(float[] ref, float[] mov, double[] out) {
-		reference(ref);
-		return register(mov, out);
+		java.util.Arrays.fill(xr, 0);
+		java.util.Arrays.fill(xi, 0);
+		refNorm = windowed(ref, xr);
+		double movNorm = windowed(mov, xi);
+		fx.transform2d(fy, xr, xi, scr, sci, false);
+		for (int ky = 0; ky < ny; ky++) {
+			int row = ky * nx, mirror = ((ny - ky) % ny) * nx;
+			for (int kx = 0; kx < nx; kx++) {
+				int k = row + kx, k2 = mirror + (nx - kx) % nx;
+				double zr = xr[k], zi = xi[k], cr = xr[k2], ci = -xi[k2];
+				fr[k] = 0.5 * (zr + cr);
+				fi[k] = 0.5 * (zi + ci);
+				gr[k] = 0.5 * (zi - ci);
+				gi[k] = -0.5 * (zr - cr);
+			}
+		}
+		return correlate(movNorm, out);
 	}
 
 	/**
@@ -91,8 +112,12 @@ public final class Registration {
 	 * allocated if null): the displacement and the normalized correlation at the peak (1 = identical).
 	 */
 	public double[] register(float[] mov, double[] out) {
+		return correlate(prepare(mov, gr, gi), out);
+	}
+
+	/** Cross-correlation of the moving spectrum (gr, gi) with the reference spectrum (fr, fi). */
+	private double[] correlate(double movNorm, double[] out) {
 		if (out == null) out = new double[3];
-		double movNorm = prepare(mov, gr, gi);
 		int n = nx * ny;
 		for (int k = 0; k < n; k++) {
 			double a = gr[k], b = gi[k], c = fr[k], d = -fi[k];
@@ -103,7 +128,7 @@ public final class Registration {
 			gi[k] = im;
 		}
 		if (phase) whiten();
-		fx.transform2d(fy, gr, gi, true);
+		fx.transform2d(fy, gr, gi, scr, sci, true);
 		int best = 0;
 		for (int k = 1; k < n; k++) if (gr[k] > gr[best]) best = k;
 		int iy = best / nx, ix = best % nx;
@@ -235,21 +260,27 @@ public final class Registration {
 
 	/** Windowed, mean-free, zero-padded image into (re, im), transformed; returns its sum of squares. */
 	private double prepare(float[] img, double[] re, double[] im) {
+		java.util.Arrays.fill(re, 0);
+		java.util.Arrays.fill(im, 0);
+		double ss = windowed(img, re);
+		fx.transform2d(fy, re, im, scr, sci, false);
+		return ss;
+	}
+
+	/** Writes the windowed, mean-free image into the top-left of the zeroed padded array {@code dst}; returns its sum of squares. */
+	private double windowed(float[] img, double[] dst) {
 		double sw = 0, s = 0;
 		for (int k = 0; k < w * h; k++) {
 			sw += win[k];
 			s += win[k] * img[k];
 		}
 		double mean = sw > 0 ? s / sw : 0, ss = 0;
-		java.util.Arrays.fill(re, 0);
-		java.util.Arrays.fill(im, 0);
 		for (int y = 0; y < h; y++)
 			for (int x = 0; x < w; x++) {
 				double v = (img[y * w + x] - mean) * win[y * w + x];
-				re[y * nx + x] = v;
+				dst[y * nx + x] = v;
 				ss += v * v;
 			}
-		fx.transform2d(fy, re, im, false);
 		return ss;
 	}
 }

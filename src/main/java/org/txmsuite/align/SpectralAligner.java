@@ -33,11 +33,34 @@ public final class SpectralAligner {
 		}
 	}
 
+	/** How the magnification is modelled across energies. */
+	public enum ScaleModel {
+		/** Translation only. */
+		NONE,
+		/** One magnification per energy, each fitted on its own. */
+		PER_ENERGY,
+		/**
+		 * Magnification linear in energy (zone-plate optics change it smoothly), fitted robustly to the
+		 * per-energy estimates; the shifts are then refitted with it fixed. Near an absorption edge a
+		 * per-energy magnification is not determined by the images (see {@link SpectralAligner}).
+		 */
+		LINEAR;
+
+		/** Parses {@code none}, {@code per-energy} or {@code linear} (case-insensitive). */
+		public static ScaleModel parse(String s) {
+			String k = s == null ? "" : s.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+			for (ScaleModel m : values())
+				if (m.name().equals(k)) return m;
+			throw new TxmException("scale: '" + s + "' is not one of none, per-energy, linear");
+		}
+	}
+
 	/**
 	 * @param reference index of the reference frame (negative: the last frame, usually above the edge)
-	 * @param fitScale fit the magnification (else translation only)
+	 * @param model how the magnification is fitted
 	 */
-	public static Result align(FrameStack stack, int reference, boolean fitScale, Progress p) {
+	public static Result align(FrameStack stack, int reference, ScaleModel model, Progress p) {
+		boolean fitScale = model != ScaleModel.NONE;
 		if (p == null) p = Progress.NONE;
 		if (stack == null || stack.size() < 2)
 			throw new TxmException("spectral alignment needs a stack of at least 2 energies, got " + (stack == null ? 0 : stack.size()));
@@ -70,6 +93,19 @@ public final class SpectralAligner {
 			});
 			p.checkCancelled();
 		}
+		if (model == ScaleModel.LINEAR && n >= 3) {
+			double[] e = stack.energiesEv(), x = new double[n], sv = new double[n];
+			for (int i = 0; i < n; i++) {
+				x[i] = Double.isFinite(e[i]) ? e[i] - e[ref] : i - ref;
+				sv[i] = t[i][2];
+			}
+			double[] line = robustLine(x, sv);
+			float[] template = meanAligned(feat, t, w, h);
+			IntStream.range(0, n).parallel().forEach(i -> {
+				double[] start = { t[i][0], t[i][1], line[0] + line[1] * x[i] };
+				t[i] = Warp.fit(template, feat[i], w, h, start, false);
+			});
+		}
 		double[] dx = new double[n], dy = new double[n], sc = new double[n];
 		double sr = t[ref][2];
 		for (int i = 0; i < n; i++) {
@@ -82,6 +118,50 @@ public final class SpectralAligner {
 		IntStream.range(0, n).parallel().forEach(i -> frames[i] = Warp.apply(stack.pixels(i), w, h, dx[i], dy[i], sc[i]));
 		for (int i = 0; i < n; i++) out.add(frames[i], stack.info(i).copy());
 		return new Result(out, dx, dy, sc);
+	}
+
+	/**
+	 * Robust straight line y = a + b x: the Theil-Sen start (median of pairwise slopes, median intercept),
+	 * then iteratively reweighted least squares with Tukey's biweight (c = 4.685 robust sigmas from the
+	 * median absolute residual). Returns {a, b}.
+	 */
+	static double[] robustLine(double[] x, double[] y) {
+		int n = x.length;
+		double[] slopes = new double[n * (n - 1) / 2];
+		int c = 0;
+		for (int i = 0; i < n; i++)
+			for (int j = i + 1; j < n; j++)
+				if (x[j] != x[i]) slopes[c++] = (y[j] - y[i]) / (x[j] - x[i]);
+		double b = c == 0 ? 0 : median(java.util.Arrays.copyOf(slopes, c)), r[] = new double[n];
+		for (int i = 0; i < n; i++) r[i] = y[i] - b * x[i];
+		double a = median(r.clone());
+		for (int it = 0; it < 20; it++) {
+			for (int i = 0; i < n; i++) r[i] = Math.abs(y[i] - a - b * x[i]);
+			double sigma = 1.4826 * median(r.clone()), k = 4.685 * Math.max(sigma, 1e-12);
+			double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+			for (int i = 0; i < n; i++) {
+				double u = r[i] / k, wt = u < 1 ? (1 - u * u) * (1 - u * u) : 0;
+				sw += wt;
+				sx += wt * x[i];
+				sy += wt * y[i];
+				sxx += wt * x[i] * x[i];
+				sxy += wt * x[i] * y[i];
+			}
+			double det = sw * sxx - sx * sx;
+			if (!(det > 0)) break;
+			double nb = (sw * sxy - sx * sy) / det, na = (sy - nb * sx) / sw;
+			boolean done = Math.abs(na - a) < 1e-12 && Math.abs(nb - b) < 1e-15;
+			a = na;
+			b = nb;
+			if (done) break;
+		}
+		return new double[] { a, b };
+	}
+
+	private static double median(double[] v) {
+		java.util.Arrays.sort(v);
+		int n = v.length;
+		return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 	}
 
 	private static float[] meanAligned(float[][] feat, double[][] t, int w, int h) {

@@ -1,18 +1,19 @@
 package org.txmsuite.align;
 
 /**
- * Sub-pixel image translation by Fourier phase ramps, separably along x then y. The integer part of a
- * shift is an index move; the fractional part (at most half a pixel) a phase ramp on a line padded to
+ * Sub-pixel image translation by Fourier phase ramps, separably along y then x. The integer part of a
+ * shift is an index move; the fractional part (at most half a pixel) a phase ramp on lines padded to
  * a power of two with a smooth periodic extension (mirror images of both ends cross-faded), so that the
- * borders neither wrap nor ring. Two real lines go through one complex FFT. Callers shift the
- * ORIGINAL image by the total displacement each time: a shifted image is never shifted again.
+ * borders neither wrap nor ring. All lines of a pass go through the FFT together, two real lines per
+ * complex line (the ramp is Hermitian, so they stay apart); the x pass works on the transpose. Callers
+ * shift the ORIGINAL image by the total displacement each time: a shifted image is never shifted again.
  * <p>
  * One instance holds its plans and work arrays: not thread-safe, use one per thread.
  */
 public final class SubpixelShift {
 	private final int w, h, mx, my;
 	private final Fft fx, fy;
-	private final double[] re, im, hr, hi, tmp;
+	private final double[] hr, hi, img, trans, cre, cim;
 
 	public SubpixelShift(int width, int height) {
 		w = width;
@@ -22,33 +23,71 @@ public final class SubpixelShift {
 		fx = new Fft(mx);
 		fy = new Fft(my);
 		int m = Math.max(mx, my);
-		re = new double[m];
-		im = new double[m];
 		hr = new double[m];
 		hi = new double[m];
-		tmp = new double[w * h];
+		img = new double[w * h];
+		trans = new double[w * h];
+		int c = Math.max(my * ((w + 1) / 2), mx * ((h + 1) / 2));
+		cre = new double[c];
+		cim = new double[c];
 	}
 
 	/** dst(x, y) = src(x - sx, y - sy): the content moves by (+sx right, +sy down). {@code dst} may be {@code src}. */
 	public void shift(float[] src, float[] dst, double sx, double sy) {
-		for (int y = 0; y < h; y++) tmpRow(src, y);
-		int ix = (int) Math.round(sx);
-		ramp(mx, sx - ix);
-		for (int y = 0; y < h; y += 2) {
-			boolean two = y + 1 < h;
-			line(tmp, y * w, 1, w, mx, ix, two ? (y + 1) * w : -1, fx);
-		}
+		for (int k = 0; k < w * h; k++) img[k] = src[k];
 		int iy = (int) Math.round(sy);
 		ramp(my, sy - iy);
-		for (int x = 0; x < w; x += 2) {
-			boolean two = x + 1 < w;
-			line(tmp, x, w, h, my, iy, two ? x + 1 : -1, fy);
-		}
-		for (int k = 0; k < w * h; k++) dst[k] = (float) tmp[k];
+		pass(img, h, w, my, fy, iy);
+		Fft.transpose(img, trans, h, w);
+		int ix = (int) Math.round(sx);
+		ramp(mx, sx - ix);
+		pass(trans, w, h, mx, fx, ix);
+		Fft.transpose(trans, img, w, h);
+		for (int k = 0; k < w * h; k++) dst[k] = (float) img[k];
 	}
 
-	private void tmpRow(float[] src, int y) {
-		for (int x = 0, o = y * w; x < w; x++) tmp[o + x] = src[o + x];
+	/**
+	 * Shifts every column of the row-major {@code rows x cols} array {@code a} by {@code is} plus the current
+	 * ramp: column x in the real part and column x + half in the imaginary part of a row-major
+	 * {@code m x half} array, the columns extended to period m, transformed, multiplied, transformed back.
+	 */
+	private void pass(double[] a, int rows, int cols, int m, Fft plan, int is) {
+		int half = (cols + 1) / 2, pad = (m - rows) / 2, e = m - rows;
+		for (int k = 0; k < m; k++) {
+			int p = Math.floorMod(k - pad - is, m), o = k * half;
+			if (p < rows) rowPair(a, cols, half, p, 1, p, 0, o);
+			else {
+				double t = (p - rows + 0.5) / e;
+				rowPair(a, cols, half, Math.max(0, 2 * rows - 1 - p), 1 - t, Math.min(rows - 1, m - 1 - p), t, o);
+			}
+		}
+		plan.columns(cre, cim, half, false);
+		for (int f = 0; f < m; f++) {
+			double c = hr[f], d = hi[f];
+			for (int x = 0, o = f * half; x < half; x++) {
+				double r = cre[o + x], i = cim[o + x];
+				cre[o + x] = r * c - i * d;
+				cim[o + x] = r * d + i * c;
+			}
+		}
+		plan.columns(cre, cim, half, true);
+		double inv = 1.0 / m;
+		for (int y = 0; y < rows; y++) {
+			int o = (y + pad) * half, dst = y * cols;
+			for (int x = 0; x < half; x++) {
+				a[dst + x] = cre[o + x] * inv;
+				if (x + half < cols) a[dst + x + half] = cim[o + x] * inv;
+			}
+		}
+	}
+
+	/** Row o of the packed array = ta * row ra + tb * row rb of {@code a} (its halves split into re and im). */
+	private void rowPair(double[] a, int cols, int half, int ra, double ta, int rb, double tb, int o) {
+		int oa = ra * cols, ob = rb * cols;
+		for (int x = 0; x < half; x++) {
+			cre[o + x] = ta * a[oa + x] + tb * a[ob + x];
+			cim[o + x] = x + half < cols ? ta * a[oa + x + half] + tb * a[ob + x + half] : 0;
+		}
 	}
 
 	/** Phase ramp e^{-i 2 pi f s / m} for signed frequencies f, Hermitian (real at Nyquist). */
@@ -67,36 +106,5 @@ public final class SubpixelShift {
 		}
 		hr[m / 2] = Math.cos(Math.PI * s);
 		hi[m / 2] = 0;
-	}
-
-	/** Shifts one line (offset a) and optionally a second (offset b, or -1) of length n by is + the ramp. */
-	private void line(double[] d, int a, int stride, int n, int m, int is, int b, Fft plan) {
-		int pad = (m - n) / 2;
-		for (int k = 0; k < m; k++) {
-			int p = Math.floorMod(k - pad - is, m);
-			re[k] = extended(d, a, stride, n, m, p);
-			im[k] = b < 0 ? 0 : extended(d, b, stride, n, m, p);
-		}
-		plan.transform(re, im, 0, 1, false);
-		for (int k = 0; k < m; k++) {
-			double x = re[k] * hr[k] - im[k] * hi[k];
-			im[k] = re[k] * hi[k] + im[k] * hr[k];
-			re[k] = x;
-		}
-		plan.transform(re, im, 0, 1, true);
-		double inv = 1.0 / m;
-		for (int x = 0; x < n; x++) {
-			d[a + x * stride] = re[x + pad] * inv;
-			if (b >= 0) d[b + x * stride] = im[x + pad] * inv;
-		}
-	}
-
-	/** The line extended to period m: itself on [0, n), mirror images of both ends cross-faded beyond. */
-	private static double extended(double[] d, int o, int stride, int n, int m, int p) {
-		if (p < n) return d[o + p * stride];
-		int e = m - n;
-		double t = (p - n + 0.5) / e;
-		int right = Math.max(0, 2 * n - 1 - p), left = Math.min(n - 1, m - 1 - p);
-		return (1 - t) * d[o + right * stride] + t * d[o + left * stride];
 	}
 }

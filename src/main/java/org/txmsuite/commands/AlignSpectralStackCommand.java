@@ -22,8 +22,9 @@ public class AlignSpectralStackCommand extends ContextCommand {
 	private ImagePlus input;
 	@Parameter(label = "Reference frame", description = "index of the frame the others are aligned to; negative = the last")
 	private int reference = -1;
-	@Parameter(label = "Fit magnification")
-	private boolean scale = true;
+	@Parameter(label = "Magnification", choices = { "linear", "per-energy", "none" },
+		description = "linear: magnification linear in energy (robust fit; recommended across an edge); per-energy: one per image; none: translation only")
+	private String scale = "linear";
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Aligned stack")
 	private ImagePlus aligned;
@@ -33,7 +34,7 @@ public class AlignSpectralStackCommand extends ContextCommand {
 	@Override
 	public void run() {
 		FrameStack frames = txm.frames(input);
-		SpectralAligner.Result r = txm.alignSpectral(frames, reference, scale, txm.progress("Align Spectral Stack", this::isCanceled));
+		SpectralAligner.Result r = txm.alignSpectral(frames, reference, SpectralAligner.ScaleModel.parse(scale), txm.progress("Align Spectral Stack", this::isCanceled));
 		aligned = txm.image(r.aligned, "aligned");
 		double[] e = frames.energiesEv();
 		shifts = new ResultsTable();

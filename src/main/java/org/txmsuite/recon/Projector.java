@@ -372,6 +372,7 @@ public final class Projector {
 				for (int u = 0; u < w; u++) r[a * w + u] = (float) (acc[u] * wt2);
 			}
 			rayNorms2 = r;
+			artRanges(); // the other ART table, so that workers sharing this projector find both ready
 		}
 		return r;
 	}

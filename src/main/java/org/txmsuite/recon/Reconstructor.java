@@ -159,6 +159,10 @@ public final class Reconstructor {
 		int sweeps = fbp ? 0 : opt.iterations();
 		int threads = Math.max(1, Math.min(opt.threads(), depth));
 		int innerThreads = depth == 1 ? opt.threads() : 1;
+		if (!fbp) { // shared tables, computed once before the workers start
+			pr.rayLengths();
+			if (opt.algorithm() == ReconOptions.Algorithm.ART) pr.rayNorms2();
+		}
 		double[] resSum = new double[sweeps];
 		AtomicInteger next = new AtomicInteger();
 		AtomicLong done = new AtomicLong();
@@ -166,24 +170,29 @@ public final class Reconstructor {
 			float[] sino = new float[s.size() * s.width()];
 			Fbp f = fbp || opt.fbpStart() && !warm ? new Fbp(pr, opt.filter()) : null;
 			SliceSolver solver = fbp ? null : new SliceSolver(pr, opt).threads(innerThreads);
-			double[] rec = new double[sweeps];
 			double[] local = new double[sweeps];
+			long total = (long) depth * Math.max(1, sweeps);
 			for (int z; (z = next.getAndIncrement()) < depth;) {
 				p.checkCancelled();
 				sinogram(s, row0 + z, opt.dy(), sino);
 				float[] out = v.slice(z);
-				if (fbp) f.reconstruct(sino, out, innerThreads);
-				else {
-					if (warm) solver.setImage(out);
-					else if (f != null) {
-						f.reconstruct(sino, out, innerThreads);
-						solver.setImage(out);
-					} else solver.reset();
-					solver.run(sino, sweeps, rec);
-					solver.image(out);
-					for (int i = 0; i < sweeps; i++) local[i] += rec[i];
+				String msg = "slice " + (z + 1) + " of " + depth;
+				if (fbp) {
+					f.reconstruct(sino, out, innerThreads);
+					p.report(done.incrementAndGet(), total, msg);
+					continue;
 				}
-				p.report(done.incrementAndGet(), depth, "slice " + (z + 1) + " of " + depth);
+				if (warm) solver.setImage(out);
+				else if (f != null) {
+					f.reconstruct(sino, out, innerThreads);
+					solver.setImage(out);
+				} else solver.reset();
+				for (int i = 0; i < sweeps; i++) {
+					local[i] += solver.sweep(sino);
+					p.report(done.incrementAndGet(), total, msg + ", sweep " + (i + 1) + " of " + sweeps);
+					p.checkCancelled();
+				}
+				solver.image(out);
 			}
 			synchronized (resSum) {
 				for (int i = 0; i < sweeps; i++) resSum[i] += local[i];

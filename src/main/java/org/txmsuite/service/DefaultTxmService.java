@@ -168,7 +168,7 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 
 	@Override
 	public double[] angles(String spec, FrameStack stack) {
-		return org.txmsuite.align.AngleList.parse(spec, stack.size(), stack.anglesDeg());
+		return org.txmsuite.recon.AngleSpec.resolve(spec, stack);
 	}
 
 	@Override
@@ -184,7 +184,9 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 	}
 
 	@Override
-	public org.txmsuite.align.SpectralAligner.Result alignSpectral(FrameStack stack, int reference, boolean scale, Progress p) {
+	public org.txmsuite.align.SpectralAligner.Result alignSpectral(FrameStack stack, int reference, org.txmsuite.align.SpectralAligner.ScaleModel scale,
+		Progress p)
+	{
 		return org.txmsuite.align.SpectralAligner.align(stack, reference, scale, p);
 	}
 

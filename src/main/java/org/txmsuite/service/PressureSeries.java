@@ -211,12 +211,13 @@ public final class PressureSeries {
 		png(eos.ffPlot(), out.resolve("ff_plot.png"));
 		png(eos.ellipsePlot(), out.resolve("ellipse_plot.png"));
 		Result result = new Result(points, eos, truth);
-		String report = PressureSeriesReport.markdown(result);
+		String report = report(result);
 		AtomicFiles.write(out.resolve("report.md"), tmp -> Files.writeString(tmp, report, StandardCharsets.UTF_8));
 		return result;
 	}
 
-	static ResultsTable volumesTable(List<Point> points) {
+	/** The points as a table: scan, pressure_gpa, sigP, volume_um3, uncertainty_um3 (+ truth when simulated). */
+	public static ResultsTable volumesTable(List<Point> points) {
 		ResultsTable t = new ResultsTable();
 		t.showRowNumbers(false);
 		for (Point p : points) {
@@ -232,6 +233,11 @@ public final class PressureSeries {
 			}
 		}
 		return t;
+	}
+
+	/** The Markdown report (true beside recovered values when simulated). */
+	public static String report(Result r) {
+		return PressureSeriesReport.markdown(r);
 	}
 
 	private static void png(ImagePlus imp, Path path) throws IOException {

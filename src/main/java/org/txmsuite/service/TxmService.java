@@ -100,7 +100,7 @@ public interface TxmService extends org.scijava.service.SciJavaService {
 	org.txmsuite.align.CenterFinder.Result findCenter(FrameStack absorbance, double[] anglesDeg, double rangePx, int rows, Progress p);
 
 	/** Aligns a spectral stack in shift and scale (see {@link org.txmsuite.align.SpectralAligner}). */
-	org.txmsuite.align.SpectralAligner.Result alignSpectral(FrameStack stack, int reference, boolean scale, Progress p);
+	org.txmsuite.align.SpectralAligner.Result alignSpectral(FrameStack stack, int reference, org.txmsuite.align.SpectralAligner.ScaleModel scale, Progress p);
 
 	// --- io ---
 

@@ -1,9 +1,12 @@
 package org.txmsuite.align;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
 import org.txmsuite.core.FrameStack;
 import org.txmsuite.sim.ScanSimulator;
 
-/** Runs one alignment case and prints accuracy and timing (used by the benchmark main). */
+/** Runs one alignment case and prints accuracy and timing, wall and CPU (used by the benchmark main). */
 public final class AlignBenchSupport {
 	private AlignBenchSupport() {}
 
@@ -15,25 +18,56 @@ public final class AlignBenchSupport {
 		}
 	}
 
-	public static void run(String set, int w, int h, int n) {
+	/** CPU time of every live thread of this JVM (ns); the pool threads persist, so differences are per-task. */
+	static long cpuNanos() {
+		ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+		long s = 0;
+		for (long id : mx.getAllThreadIds()) {
+			long t = mx.getThreadCpuTime(id);
+			if (t > 0) s += t;
+		}
+		return s;
+	}
+
+	public static void run(String set, int w, int h, int n, AlignOptions o) {
 		double[] ang = angles(set, n);
 		ScanSimulator sim = AlignPhantoms.scan(w, h).jitter(5, 42);
 		long t0 = System.nanoTime();
-		FrameStack p = sim.projections(ang, 0.01);
+		FrameStack p = sim.projections(ang, Double.parseDouble(System.getProperty("align.noise", "0.01")));
 		double[][] truth = sim.shifts(ang.length);
-		System.out.printf("simulated %d x %d x %d (%s deg) in %.1f s%n", h, w, ang.length, set, (System.nanoTime() - t0) / 1e9);
-		long t1 = System.nanoTime();
-		long[] last = { t1 };
-		AlignResult r = ProjectionAligner.align(p, ang, new AlignOptions(), (d, t, m) -> {
-			long now = System.nanoTime();
-			System.out.printf("  %s  (%.3f s)%n", m, (now - last[0]) / 1e9);
+		System.out.printf("simulated %d rows x %d columns x %d views (%s deg) in %.1f s; %d cores%n", h, w, ang.length, set,
+			(System.nanoTime() - t0) / 1e9, Runtime.getRuntime().availableProcessors());
+		long t1 = System.nanoTime(), c1 = cpuNanos();
+		long[] last = { t1, c1 };
+		AlignResult r = ProjectionAligner.align(p, ang, o, (d, t, m) -> {
+			long now = System.nanoTime(), cpu = cpuNanos();
+			System.out.printf("  %-45s wall %.3f s  cpu %.3f s%n", m, (now - last[0]) / 1e9, (cpu - last[1]) / 1e9);
 			last[0] = now;
+			last[1] = cpu;
 		});
-		double total = (System.nanoTime() - t1) / 1e9;
+		double total = (System.nanoTime() - t1) / 1e9, cpu = (cpuNanos() - c1) / 1e9;
 		double[] tx = AlignPhantoms.column(truth, 0), ty = AlignPhantoms.column(truth, 1);
-		System.out.printf("total %.2f s, %d loops; x rms (offset) %.3f (rigid) %.3f; y rms %.3f; centre %.2f%n", total, r.loops,
+		System.out.printf("total wall %.2f s, cpu %.2f s, %d loops (%.3f s wall, %.3f s cpu per loop incl. start sweeps)%n", total, cpu,
+			r.loops, total / r.loops, cpu / r.loops);
+		System.out.printf("x rms (common offset) %.3f, x rms (a + b cos + c sin removed) %.3f; y rms (offset) %.3f; centre %.2f%n",
 			AlignPhantoms.rmsOffset(r.dx, tx), AlignPhantoms.rmsRigid(r.dx, tx, ang), AlignPhantoms.rmsOffset(r.dy, ty), r.center);
+		if (Boolean.getBoolean("align.dump")) {
+			double my = 0;
+			for (int i = 0; i < ang.length; i++) my += (r.dy[i] - ty[i]) / ang.length;
+			for (int i = 0; i < ang.length; i++)
+				System.out.printf("%d %.1f ey %.3f ty %.2f%n", i, ang[i], r.dy[i] - ty[i] - my, ty[i]);
+		}
 		System.out.printf("truth rigid part of x: rms %.3f%n", AlignPhantoms.rmsOffset(rigidPart(tx, ang), new double[tx.length]));
+	}
+
+	/** Rotation centre on the aligned-data case: true centre {@code truth}, 8 rows, +-10 px search. */
+	public static void center(String set, int w, int h, int n, double truth) {
+		double[] ang = angles(set, n);
+		FrameStack p = AlignPhantoms.scan(w, h).center(truth).projections(ang, 0.01);
+		long t0 = System.nanoTime(), c0 = cpuNanos();
+		CenterFinder.Result r = CenterFinder.find(p, ang, 10, 8, null);
+		System.out.printf("centre %s deg, %d x %d x %d: found %.3f, true %.3f, error %.3f px; wall %.2f s, cpu %.2f s%n", set, h, w, n, r.center,
+			truth, r.center - truth, (System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9);
 	}
 
 	static double[] rigidPart(double[] v, double[] ang) {

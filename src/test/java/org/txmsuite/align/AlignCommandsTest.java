@@ -55,7 +55,26 @@ class AlignCommandsTest {
 		TiffIO.save(p, in);
 		Path o = dir.resolve("out");
 		assertEquals(1, txm("run", "Align Projections", "input=\"" + in + "\",angles=\"0:134:1\"", "--out", o.toString()));
-		assertTrue(err.toString(StandardCharsets.UTF_8).contains("135 values from '0:134:1' for 10 frames"), err.toString(StandardCharsets.UTF_8));
+		assertTrue(err.toString(StandardCharsets.UTF_8).contains("gives 135 angles, but the stack has 10 projections"), err.toString(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void alignSpectralStackHeadlessWritesShiftsWithEnergies() throws Exception {
+		FrameStack all = SpectralAlignerTest.stack(), st = new FrameStack(all.width(), all.height());
+		for (int i = 0; i < all.size(); i += 6) st.add(all.pixels(i), all.info(i).copy());
+		Path in = dir.resolve("xanes.tif");
+		TiffIO.save(st, in);
+		Path o = dir.resolve("out");
+		assertEquals(0, txm("run", "Align Spectral Stack", "input=\"" + in + "\",scale=\"linear\"", "--out", o.toString()),
+			err.toString(StandardCharsets.UTF_8));
+		List<String> lines = Files.readAllLines(o.resolve("shifts.csv"));
+		assertEquals("index,energy,dx,dy,scale", lines.get(0));
+		assertEquals(st.size() + 1, lines.size());
+		String[] last = lines.get(st.size()).split(",");
+		assertEquals(st.info(st.size() - 1).energyEv(), Double.parseDouble(last[1]), 1e-3);
+		// the reference (last) frame: no shift, scale 1
+		assertEquals(1, Double.parseDouble(last[4]), 1e-9);
+		assertEquals(st.size(), TiffIO.open(o.resolve("aligned.tif")).getStackSize());
 	}
 
 	static double correlation(double[] a, double[] b) {

@@ -25,10 +25,22 @@ final class AlignPhantoms {
 		return p;
 	}
 
-	/** A simulator over {@link #phantom} for a {@code w x h} detector (pixel size scaled to keep the field of view). */
+	/**
+	 * A simulator over {@link #phantom} for a {@code w x h} detector (pixel size scaled to keep the field of
+	 * view), 8 x 8 point samples per pixel. A pixel integrates over its area; s x s point samples make the
+	 * value of a pixel crossed by a sharp edge move in steps of 1/s of a pixel, so the sampled edge
+	 * position is quantized. The cube's top and bottom faces are horizontal edges at the same height in
+	 * every projection, so that quantization is common to all views and shows directly as a vertical
+	 * registration error of about (1/s)/sqrt(12): 0.144 px for s = 2 (measured 0.152), 0.036 px for s = 8.
+	 */
 	static ScanSimulator scan(int w, int h) {
+		return scan(w, h, Integer.getInteger("align.supersample", 8));
+	}
+
+	/** As {@link #scan(int, int)} with {@code s x s} point samples per detector pixel. */
+	static ScanSimulator scan(int w, int h, int s) {
 		double pix = 0.05 * 128.0 / w;
-		return new ScanSimulator(phantom(h / 64.0 * 128.0 / w >= 1 ? 1 : h * 2.0 / w)).detector(w, h, pix).supersample(2);
+		return new ScanSimulator(phantom(h / 64.0 * 128.0 / w >= 1 ? 1 : h * 2.0 / w)).detector(w, h, pix).supersample(s);
 	}
 
 	/** RMS of (found - true) after removing the common offset. */

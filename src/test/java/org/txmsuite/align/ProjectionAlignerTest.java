@@ -9,19 +9,37 @@ import org.txmsuite.sim.ScanSimulator;
 
 /** Consistency and cross-correlation alignment against the simulator's exact jitter (small sizes; big ones in bench). */
 class ProjectionAlignerTest {
-	@Test
-	void consistencyRecoversJitterWithTheSimulatorsSignConvention() {
-		double[] ang = ScanSimulator.angles(0, 177, 60);
-		ScanSimulator sim = AlignPhantoms.scan(64, 32).jitter(3, 11);
+	/** Aligns a 64 x 32 x n jittered (+-3 px) scan; returns {x RMS with a + b cos + c sin removed, y RMS with the offset removed}. */
+	static double[] consistency(double[] ang, long seed) {
+		ScanSimulator sim = AlignPhantoms.scan(64, 32).jitter(3, seed);
 		FrameStack p = sim.projections(ang, 0.01);
 		double[][] t = sim.shifts(ang.length);
 		AlignResult r = ProjectionAligner.align(p, ang, new AlignOptions().maxLoops(25), null);
+		assertEquals(ang.length, r.aligned.size());
 		double[] tx = AlignPhantoms.column(t, 0), ty = AlignPhantoms.column(t, 1);
-		// +-3 px jitter (RMS 1.7 px) comes down to a few tenths of a pixel at this small size (32 rows, 60 views):
-		// the found shifts equal the true ones, same sign, up to the object translation no method can see.
-		assertEquals(0, AlignPhantoms.rmsRigid(r.dx, tx, ang), 0.2);
-		assertEquals(0, AlignPhantoms.rmsOffset(r.dy, ty), 0.2);
-		assertEquals(r.aligned.size(), 60);
+		double[] e = { AlignPhantoms.rmsRigid(r.dx, tx, ang), AlignPhantoms.rmsOffset(r.dy, ty) };
+		System.out.printf("consistency %d views %.0f..%.0f deg: x %.3f px (rigid removed), y %.3f px (offset removed), %d loops%n",
+			ang.length, ang[0], ang[ang.length - 1], e[0], e[1], r.loops);
+		return e;
+	}
+
+	@Test
+	void consistencyRecoversJitterWithTheSimulatorsSignConvention() {
+		// +-3 px jitter (RMS 1.7 px) at this small size (32 rows, 64 columns, 60 views): the found shifts equal
+		// the true ones, same sign, up to the object translation a + b cos + c sin no method can see (x) and a
+		// common offset (y). Issue acceptance (64 x 128 x 128): 0.10 px, met there (0.02 / 0.05 px, see docs);
+		// this quarter-size scan has a quarter of the edge pixels and measures 0.03 / 0.09 px.
+		double[] e = consistency(ScanSimulator.angles(0, 177, 60), 11);
+		assertEquals(0, e[0], 0.10);
+		assertEquals(0, e[1], 0.12);
+	}
+
+	@Test
+	void consistencyOnFourPostDacAngles() {
+		// four-post cell: 152 degrees in two windows 90 degrees apart; acceptance 0.15 px
+		double[] e = consistency(ScanSimulator.fourPostAngles(152, 152.0 / 60), 7);
+		assertEquals(0, e[0], 0.15);
+		assertEquals(0, e[1], 0.15);
 	}
 
 	@Test
@@ -46,17 +64,6 @@ class ProjectionAlignerTest {
 		three.pixels(1)[5] = Float.NaN;
 		e = assertThrows(TxmException.class, () -> ProjectionAligner.align(three, new double[] { 0, 1, 2 }, null, null));
 		assertTrue(e.getMessage().contains("projection 1 contains NaN"), e.getMessage());
-	}
-
-	@Test
-	void angleSyntax() {
-		assertEquals(135, AngleList.parse("0:134:1", 135, null).length);
-		assertArrayEquals(new double[] { 0, 0.5, 1 }, AngleList.parse("0:1:0.5", 3, null), 1e-12);
-		assertArrayEquals(new double[] { 1, 2.5, 4 }, AngleList.parse("1, 2.5,4", 3, null), 1e-12);
-		assertArrayEquals(new double[] { 7, 8 }, AngleList.parse("", 2, new double[] { 7, 8 }), 1e-12);
-		TxmException e = assertThrows(TxmException.class, () -> AngleList.parse("0:10:1", 5, null));
-		assertTrue(e.getMessage().contains("11 values"), e.getMessage());
-		assertThrows(TxmException.class, () -> AngleList.parse("", 2, new double[] { 7, Double.NaN }));
 	}
 
 	@Test

@@ -44,6 +44,23 @@ class RegistrationTest {
 	}
 
 	@Test
+	void packedRegistrationEqualsTwoTransforms() {
+		int w = 128, h = 96;
+		Registration a = new Registration(w, h, 10, 0.1, false), b = new Registration(w, h, 10, 0.1, false);
+		float[] ref = blobs(w, h, 0, 0), mov = blobs(w, h, 2.37, -1.61);
+		double[] packed = a.register(ref, mov, null);
+		b.reference(ref);
+		double[] two = b.register(mov, null);
+		// one complex FFT of ref + i mov, split by Hermitian symmetry: the same numbers to rounding
+		for (int k = 0; k < 3; k++) assertEquals(two[k], packed[k], 1e-9);
+		// a single pass: blobs reaching the faded edges pull it towards zero by a few hundredths (registerRefined removes that)
+		assertEquals(2.37, packed[0], 0.1);
+		assertEquals(-1.61, packed[1], 0.1);
+		// the packed call leaves ref as the current reference
+		assertArrayEquals(two, a.register(mov, null), 1e-9);
+	}
+
+	@Test
 	void phaseCorrelationFindsLargeShift() {
 		int w = 64, h = 64;
 		Registration r = new Registration(w, h, 10, 0.1, true);

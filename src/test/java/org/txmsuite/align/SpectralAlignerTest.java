@@ -16,41 +16,68 @@ import org.txmsuite.sim.XanesParticle;
 class SpectralAlignerTest {
 	static final int S = 64, F = 3;
 
-	@Test
-	void recoversShiftsAndScaleAcrossTheEdge() {
-		int n = 60;
-		double[] e = new double[n];
-		for (int i = 0; i < n; i++) e[i] = 8300 + i * 1.5;
-		double[] a = ModelSpectra.nickel2plus().mu(e), b = ModelSpectra.nickel3plus().mu(e);
-		// the particle rendered 3x finer; each frame is the 3x3 block mean of the fine image sampled at the
-		// transformed positions (a different image model from the cubic interpolation the aligner uses)
-		SpectralStack fine = new XanesParticle(S * F, e, a, b, null, 0, 4).absorbance(1.0, 300);
+	static final int N = 60;
+	static final double[] E = new double[N], DX = new double[N], DY = new double[N], SC = new double[N];
+	static FrameStack stack;
+
+	/**
+	 * 60 energies across the Ni K edge (two Ni phases in domains), +-3 px random shifts and a 0.5 %
+	 * magnification ramp. The particle is rendered 3x finer; each frame is the 3x3 block mean of the fine
+	 * image sampled at the transformed positions (a different image model from the cubic interpolation
+	 * the aligner uses). Built once.
+	 */
+	static synchronized FrameStack stack() {
+		if (stack != null) return stack;
+		for (int i = 0; i < N; i++) E[i] = 8300 + i * 1.5;
+		double[] a = ModelSpectra.nickel2plus().mu(E), b = ModelSpectra.nickel3plus().mu(E);
+		SpectralStack fine = new XanesParticle(S * F, E, a, b, null, 0, 4).absorbance(1.0, 300);
 		Random r = new Random(9);
-		double[] dx = new double[n], dy = new double[n], sc = new double[n];
 		FrameStack st = new FrameStack(S, S);
-		for (int i = 0; i < n; i++) {
-			dx[i] = (r.nextDouble() - 0.5) * 6;
-			dy[i] = (r.nextDouble() - 0.5) * 6;
-			sc[i] = 1 + 0.005 * i / (n - 1);
-			st.add(render(fine.plane(i, 0), dx[i], dy[i], sc[i]), new FrameInfo(FrameKind.SAMPLE, Double.NaN, e[i], 1));
+		for (int i = 0; i < N; i++) {
+			DX[i] = (r.nextDouble() - 0.5) * 6;
+			DY[i] = (r.nextDouble() - 0.5) * 6;
+			SC[i] = 1 + 0.005 * i / (N - 1);
+			st.add(render(fine.plane(i, 0), DX[i], DY[i], SC[i]), new FrameInfo(FrameKind.SAMPLE, Double.NaN, E[i], 1));
 		}
-		SpectralAligner.Result res = SpectralAligner.align(st, n - 1, true, null);
+		return stack = st;
+	}
+
+	/** Worst errors against the truth relative to the last frame: {shift px, scale off the edge, scale on the edge}. */
+	static double[] errors(SpectralAligner.Result res) {
 		double worstD = 0, worstS = 0, worstEdge = 0, e0 = ModelSpectra.nickel2plus().e0Ev();
-		for (int i = 0; i < n; i++) {
-			double s = sc[i] / sc[n - 1];
-			double ex = dx[i] - s * dx[n - 1], ey = dy[i] - s * dy[n - 1];
+		for (int i = 0; i < N; i++) {
+			double s = SC[i] / SC[N - 1];
+			double ex = DX[i] - s * DX[N - 1], ey = DY[i] - s * DY[N - 1];
 			worstD = Math.max(worstD, Math.max(Math.abs(res.dx[i] - ex), Math.abs(res.dy[i] - ey)));
-			// scale is good to about 0.06 % away from the edge; on the edge and white line (E0 - 5 to E0 + 25 eV)
-			// the changing contrast inside the particle still pulls the scale (a known limitation, see docs)
-			boolean edge = e[i] > e0 - 5 && e[i] < e0 + 25;
+			// edge and white line: E0 - 5 to E0 + 25 eV
+			boolean edge = E[i] > e0 - 5 && E[i] < e0 + 25;
 			if (edge) worstEdge = Math.max(worstEdge, Math.abs(res.scale[i] - s));
 			else worstS = Math.max(worstS, Math.abs(res.scale[i] - s));
 		}
-		System.out.println("spectral: worst shift error " + worstD + " px, worst scale error " + worstS + " (off edge), " + worstEdge + " (edge)");
-		// issue acceptance: shifts within 0.2 px, scale within 0.05 %
-		assertEquals(0, worstD, 0.2);
-		assertEquals(0, worstS, 1e-3);
-		assertEquals(0, worstEdge, 6e-3);
+		return new double[] { worstD, worstS, worstEdge };
+	}
+
+	@Test
+	void recoversShiftsAndScaleAcrossTheEdge() {
+		double[] w = errors(SpectralAligner.align(stack(), N - 1, SpectralAligner.ScaleModel.LINEAR, null));
+		System.out.printf("spectral, linear magnification: worst shift error %.3f px, scale error %.4f %% off the edge, %.4f %% on it%n", w[0],
+			100 * w[1], 100 * w[2]);
+		// issue acceptance: shifts within 0.2 px, scale within 0.05 % (everywhere, the edge included)
+		assertEquals(0, w[0], 0.2);
+		assertEquals(0, Math.max(w[1], w[2]), 5e-4);
+	}
+
+	@Test
+	void perEnergyScaleIsBiasedOnTheEdgeOnly() {
+		double[] w = errors(SpectralAligner.align(stack(), N - 1, SpectralAligner.ScaleModel.PER_ENERGY, null));
+		System.out.printf("spectral, per-energy magnification: worst shift error %.3f px, scale error %.4f %% off the edge, %.4f %% on it%n",
+			w[0], 100 * w[1], 100 * w[2]);
+		// off the edge each image fixes its own magnification to about 0.06 %; on the edge it is not determined
+		// by the images (a magnification change in proportion to the chemical contrast looks like a chemical map
+		// stronger at the rim, see docs): measured 0.49 %
+		assertEquals(0, w[0], 0.2);
+		assertEquals(0, w[1], 1e-3);
+		assertEquals(0, w[2], 6e-3);
 	}
 
 	/** frame(y) = particle(c + (y - c - d) / s): the particle displaced by d and magnified by s. */

@@ -10,6 +10,7 @@ import org.txmsuite.core.FrameStack;
 import org.txmsuite.core.TxmException;
 import org.txmsuite.core.Volume;
 import org.txmsuite.recon.ReconOptions.Algorithm;
+import org.txmsuite.sim.Phantom2D;
 
 /** Accuracy and convergence of FBP, ART, SART and SIRT against an analytic Shepp-Logan phantom. */
 class ReconstructionTest {
@@ -82,6 +83,45 @@ class ReconstructionTest {
 				}
 				assertTrue(last < 0.5 * first, alg + " error only fell from " + first + " to " + last);
 			}
+	}
+
+	@Test
+	void fbpStartAndCancellation() {
+		int n = 64, na = 90;
+		double[] ang = Phantoms.range(0, 2, na);
+		FrameStack s = new Phantom2D().ellipse(1, .6, .4, .1, 0, 30).projections(n, ang, n, (n - 1) / 2.0, 4);
+		// from the FBP image the first SIRT sweep starts far closer to the data than from zero
+		double zero = Reconstructor.reconstruct(s, ang, new ReconOptions().algorithm(Algorithm.SIRT).iterations(1), null).residuals[0];
+		double fbp = Reconstructor.reconstruct(s, ang, new ReconOptions().algorithm(Algorithm.SIRT).iterations(1).fbpStart(true), null).residuals[0];
+		assertTrue(fbp < 0.2 * zero, "residual from FBP " + fbp + ", from zero " + zero);
+		// cancellation is honoured between sweeps
+		int[] reports = new int[1];
+		org.txmsuite.core.Progress cancelAfterTwo = new org.txmsuite.core.Progress() {
+			public void report(long done, long total, String message) { reports[0]++; }
+			public boolean isCancelled() { return reports[0] >= 2; }
+		};
+		assertThrows(org.txmsuite.core.CancelledException.class,
+			() -> Reconstructor.reconstruct(s, ang, new ReconOptions().iterations(50).threads(1), cancelAfterTwo));
+		assertEquals(2, reports[0]);
+	}
+
+	@Test
+	void boundsAndSupportHold() {
+		int n = 48;
+		double[] ang = Phantoms.range(0, 4, 45);
+		float[] sino = Phantoms.sheppLoganSinogram(n, n, (n - 1) / 2.0, ang, 2);
+		Projector pr = new Projector(n, n, ang, Double.NaN, null);
+		for (Algorithm alg : new Algorithm[] { Algorithm.ART, Algorithm.SART, Algorithm.SIRT }) {
+			float[] x = solve(pr, sino, new ReconOptions().algorithm(alg).upperBound(0.5), 3);
+			double r2 = 24 * 24; // support radius min(c, W-1-c) + 0.5 = 23.5 + 0.5
+			for (int j = 0; j < n; j++)
+				for (int i = 0; i < n; i++) {
+					float v = x[j * n + i];
+					assertTrue(v >= 0 && v <= 0.5f, alg + " value " + v);
+					double dx = i - 23.5, dy = j - 23.5;
+					if (dx * dx + dy * dy > r2 + 1e-9) assertEquals(0f, v, alg + " outside the support at " + i + "," + j);
+				}
+		}
 	}
 
 	@Test

@@ -1,0 +1,8 @@
+// Reconstructs a one-row absorbance projection stack with SART-TV from a plain ImageJ 1.x macro.
+// Argument: "<projections.tif>|<volume.tif to write>".
+args = split(getArgument(), "|");
+setBatchMode(true);
+open(args[0]);
+run("Reconstruct Tomogram", "input=[" + getTitle() + "] angles=[0:134:1] algorithm=SART iterations=5 nonnegative=true tv_weight=0.2");
+selectImage("volume");
+saveAs("Tiff", args[1]);
