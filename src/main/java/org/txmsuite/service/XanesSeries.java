@@ -70,6 +70,8 @@ public final class XanesSeries {
 		public double scaleRms, scaleRange;
 		/** Whether the aligned stack's magnification was fitted; whether a scale fit was rejected (some scale off by > 5 %). */
 		public boolean scaleFitted, scaleRejected;
+		/** Energies (eV) at which the rejected fit was implausible. */
+		public String scaleRejectedAt = "";
 		/** Offset (px) at which the truth matches the aligned stack, and the correlation there. */
 		public double truthDx, truthDy, truthCorrelation;
 		public double acquireSeconds, processSeconds;
@@ -115,12 +117,13 @@ public final class XanesSeries {
 		FrameStack absorbance = txm.normalize(raw, null, null,
 			new NormalizeOptions().mode(NormalizeOptions.ReferenceMode.LINEAR), p1).frames();
 		Progress p2 = PressureSeries.subProgress(progress, 2, 4, "align");
-		SpectralAligner.Result al = txm.alignSpectral(absorbance, -1, o.fitScale, p2);
-		res.scaleFitted = o.fitScale;
-		if (o.fitScale && implausibleScale(al.scale)) { // a TXM's magnification changes by a few % at most over a XANES scan
+		SpectralAligner.Result al = txm.alignSpectral(absorbance, -1, o.scale, p2);
+		res.scaleFitted = o.scale != SpectralAligner.ScaleModel.NONE;
+		res.scaleRejectedAt = res.scaleFitted ? implausible(al, absorbance.energiesEv(), absorbance.width()) : "";
+		if (!res.scaleRejectedAt.isEmpty()) {
 			res.scaleRejected = true;
 			res.scaleFitted = false;
-			al = txm.alignSpectral(absorbance, -1, false, p2);
+			al = txm.alignSpectral(absorbance, -1, SpectralAligner.ScaleModel.NONE, p2);
 		}
 		double[] e = al.aligned.energiesEv();
 		res.width = al.aligned.width();
@@ -157,9 +160,17 @@ public final class XanesSeries {
 		return macro;
 	}
 
-	static boolean implausibleScale(double[] scale) {
-		for (double s : scale) if (!(Math.abs(s - 1) <= 0.05)) return true;
-		return false;
+	/**
+	 * Energies at which an alignment is implausible: a magnification more than 5 % from the reference's
+	 * (a TXM's changes by a few % at most over a XANES scan) or a shift beyond 1/8 of the image width
+	 * (the demo's sample moves by a few pixels); empty if none.
+	 */
+	static String implausible(SpectralAligner.Result al, double[] energies, int width) {
+		StringBuilder b = new StringBuilder();
+		for (int i = 0; i < al.scale.length; i++)
+			if (!(Math.abs(al.scale[i] - 1) <= 0.05 && Math.hypot(al.dx[i], al.dy[i]) <= width / 8.0))
+				b.append(b.length() > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.1f", energies[i]));
+		return b.toString();
 	}
 
 	/** The aligner's shifts and scales beside the simulator's magnification ratio; fills the scale figures. */

@@ -19,11 +19,10 @@ public final class XanesSeriesOptions {
 	/** Largest image displacement per energy move (pixels), and the magnification change over 300 eV (SSRL: the field grows with E). */
 	public double energyRunoutPx = 2, magnificationPer300Ev = -0.005;
 	/**
-	 * Fit the magnification when aligning the spectral stack. Off by default: on this particle the fit
-	 * diverges at energies between the minority phase's edge and the majority's (see docs/stages/xanes-demo.md);
-	 * a 0.5 % scale change moves the particle's rim by at most 0.15 px at 96 px.
+	 * How the spectral alignment models the magnification: {@code LINEAR} in energy (default), {@code PER_ENERGY}
+	 * or {@code NONE} (translation only).
 	 */
-	public boolean fitScale = false;
+	public org.txmsuite.align.SpectralAligner.ScaleModel scale = org.txmsuite.align.SpectralAligner.ScaleModel.LINEAR;
 	/** Cluster analysis: clusters and PCA components. */
 	public int clusters = 4, components = 4;
 	/** Box smoothing radius of the whiteline fit (pixels). */

@@ -35,7 +35,9 @@ final class XanesSeriesReport {
 		if (r.scaleFitted)
 			b.append(String.format(Locale.ROOT, "| aligner magnification vs simulated (range %.3f %%) | %.4f %% | |\n", 100 * r.scaleRange, 100 * r.scaleRms));
 		b.append(r.scaleFitted ? "\n" : String.format(Locale.ROOT, "\nThe stack was aligned in translation only%s; the simulated magnification\n"
-			+ "changes by %.3f %% over the scan.\n\n", r.scaleRejected ? " (the scale fit gave a magnification more than 5 % off somewhere and was rejected)" : "",
+			+ "changes by %.3f %% over the scan.\n\n", r.scaleRejected ? " (the alignment with the " + o.scale.name().toLowerCase(Locale.ROOT).replace('_', '-')
+				+ " magnification model was rejected: a magnification more than 5 % off or a shift beyond 1/8 of the width at "
+				+ r.scaleRejectedAt + " eV)" : "",
 			100 * r.scaleRange));
 		b.append(String.format(Locale.ROOT, "Minority phase by cluster analysis: cluster %d (the mean spectrum with the lowest edge, chosen without\n"
 			+ "the truth) holds %d pixels; %d of the %d pixels whose true metal fraction exceeds 0.5 are in it:\n"
