@@ -142,6 +142,30 @@ public final class XanesSeries {
 		return res;
 	}
 
+	/** The figures as a one-row table (columns named like the report's quantities). */
+	public static ResultsTable accuracyTable(Result r) {
+		ResultsTable t = new ResultsTable();
+		t.showRowNumbers(false);
+		t.incrementCounter();
+		t.addValue("energies", r.energies);
+		t.addValue("frames", r.frames);
+		t.addValue("used_pixels", r.usedPixels);
+		t.addValue("interior_pixels", r.interiorPixels);
+		for (int k = 0; k < 3; k++) {
+			t.addValue("rms_" + PHASE_FILES[k], r.fractionRms[k]);
+			t.addValue("bias_" + PHASE_FILES[k], r.fractionBias[k]);
+		}
+		t.addValue("edge50_rms_ev", r.edge50Rms);
+		t.addValue("edge50_bias_ev", r.edge50Bias);
+		t.addValue("minority_recall", r.recall);
+		t.addValue("minority_precision", r.precision);
+		t.addValue("scale_fitted", r.scaleFitted ? 1 : 0);
+		t.addValue("scale_rms_percent", r.scaleFitted ? 100 * r.scaleRms : Double.NaN);
+		t.addValue("acquire_s", r.acquireSeconds);
+		t.addValue("process_s", r.processSeconds);
+		return t;
+	}
+
 	/** The {@code xanes2d} plan: every energy with a reference (ABBA), two darks; the macro is written to dir. */
 	Path writeMacro(XanesSeriesOptions o, double[] energies, Path dir, Progress progress) throws IOException {
 		ScanPlan plan = new ScanPlan();
