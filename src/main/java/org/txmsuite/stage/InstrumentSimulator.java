@@ -37,6 +37,12 @@ import gov.aps.jca.cas.ProcessVariableWriteCallback;
  * for the exposure, dark counts, and rotation-stage run-out: every rotation move displaces the sample
  * by a random, seeded, sub-pixel-to-few-pixel offset, recorded in {@link #runout()}.
  * <p>
+ * Instead of a 3D phantom it can show a spectral sample ({@link Config#xanesSample}, a 2D XANES
+ * particle): the frame is then the particle's optical density at the {@code ENERGY} readback (phase
+ * spectra interpolated in energy), with the same displacement, flat field, drift and noise; every
+ * energy move can displace it ({@link Config#energyRunoutPx}) and the magnification can change
+ * with energy ({@link Config#magnificationPerEv}).
+ * <p>
  * PV names: {@code <prefix><AXIS>.VAL} etc. (axis upper case), {@code <prefix>cam1:Acquire},
  * {@code <prefix>image1:ArrayData}. Time runs {@code speed} times faster than real time.
  */
@@ -69,14 +75,27 @@ public final class InstrumentSimulator implements AutoCloseable {
 		public Phantom3D customPhantom;
 		/** Unbinned detector pixel size in um; NaN: the phantom fills about 40 % of the field. */
 		public double pixelUm = Double.NaN;
+		/** A 2D spectral sample to show instead of the 3D phantom (frames show its optical density at the current energy), or null. */
+		public XanesSample xanesSample;
+		/** Relative magnification change per eV: the image scale is {@code 1 + k (E - 8500 eV)}; 0: none. */
+		public double magnificationPerEv = 0;
+		/** Largest displacement per energy move (unbinned pixels), uniform in [-max, max]; 0: energy moves do not displace. */
+		public double energyRunoutPx = 0;
 	}
 
-	/** One rotation move's run-out: the angle moved to and the sample's true offset (unbinned pixels). */
+	/** One rotation (or energy) move's run-out: the angle (energy) moved to and the sample's true offset (unbinned pixels). */
 	public static final class Runout {
 		public final double angleDeg, dxPx, dyPx;
+		/** The energy moved to, for a displacement by an energy move; NaN for rotation moves. */
+		public final double energyEv;
 
 		Runout(double angleDeg, double dxPx, double dyPx) {
+			this(angleDeg, Double.NaN, dxPx, dyPx);
+		}
+
+		Runout(double angleDeg, double energyEv, double dxPx, double dyPx) {
 			this.angleDeg = angleDeg;
+			this.energyEv = energyEv;
 			this.dxPx = dxPx;
 			this.dyPx = dyPx;
 		}
@@ -101,7 +120,8 @@ public final class InstrumentSimulator implements AutoCloseable {
 
 	private InstrumentSimulator(Config cfg) {
 		this.cfg = cfg;
-		phantom = cfg.customPhantom != null ? cfg.customPhantom : phantom(cfg.phantom);
+		phantom = cfg.xanesSample != null ? cfg.xanesSample.phantom(DESIGN_ENERGY_EV, 1)
+			: cfg.customPhantom != null ? cfg.customPhantom : phantom(cfg.phantom);
 		double[] e = phantom.extent();
 		pixelUm = Double.isFinite(cfg.pixelUm) ? cfg.pixelUm : 2.4 * Math.max(e[0], e[1]) / cfg.width;
 		runoutRandom = new Random(cfg.seed * 31 + 7);
@@ -117,6 +137,7 @@ public final class InstrumentSimulator implements AutoCloseable {
 		energy = new SimMotor(server, p + "ENERGY", "eV", DESIGN_ENERGY_EV, 100, 4000, 15000, cfg.speed, cfg.backlash, 0.01, seed);
 		motors.put("ENERGY", energy);
 		energy.val.onWrite(this::energyMove);
+		energy.onArrival(this::energyArrived);
 		motors.get("T").onArrival(this::rotated);
 
 		int n = cfg.width * cfg.height;
@@ -201,9 +222,17 @@ public final class InstrumentSimulator implements AutoCloseable {
 
 	/** The forward model for a binning (detector size and pixel size binned). */
 	public ScanSimulator scanSimulator(int bin) {
-		return simulators.computeIfAbsent(bin, b -> new ScanSimulator(phantom).detector(cfg.width / b, cfg.height / b, pixelUm * b)
-			.supersample(cfg.supersample).counts(cfg.photonsPerSecond * b * b, 1, 1, cfg.darkCounts)
-			.drift(cfg.driftPerHour, cfg.driftTilt));
+		return simulators.computeIfAbsent(bin, b -> detector(phantom, b));
+	}
+
+	private ScanSimulator detector(Phantom3D shown, int b) {
+		return new ScanSimulator(shown).detector(cfg.width / b, cfg.height / b, pixelUm * b).supersample(cfg.supersample)
+			.counts(cfg.photonsPerSecond * b * b, 1, 1, cfg.darkCounts).drift(cfg.driftPerHour, cfg.driftTilt);
+	}
+
+	/** Image magnification at an energy relative to 8500 eV ({@link Config#magnificationPerEv}). */
+	public double magnification(double energyEv) {
+		return 1 + cfg.magnificationPerEv * (energyEv - DESIGN_ENERGY_EV);
 	}
 
 	/** Absorbance scale at an energy: attenuation falls as E^-3 away from edges. */
@@ -231,6 +260,14 @@ public final class InstrumentSimulator implements AutoCloseable {
 		runoutX = dx;
 		runoutY = dy;
 		runouts.add(new Runout(angle, dx, dy));
+	}
+
+	private void energyArrived(double ev) {
+		if (!(cfg.energyRunoutPx > 0)) return;
+		double dx = (2 * runoutRandom.nextDouble() - 1) * cfg.energyRunoutPx, dy = (2 * runoutRandom.nextDouble() - 1) * cfg.energyRunoutPx;
+		runoutX = dx;
+		runoutY = dy;
+		runouts.add(new Runout(motors.get("T").readback(), ev, dx, dy));
 	}
 
 	private CAStatus energyMove(double ev, ProcessVariableWriteCallback done) {
@@ -294,8 +331,15 @@ public final class InstrumentSimulator implements AutoCloseable {
 	 */
 	public float[] frame(double angleDeg, double xUm, double yUm, double energyEv, double simSeconds, double exposureS, int bin,
 		boolean shutterOpen, long noiseSeed) {
-		ScanSimulator s = scanSimulator(bin);
 		double dx = (xUm / pixelUm + runoutX) / bin, dy = (yUm / pixelUm + runoutY) / bin;
+		XanesSample xs = cfg.xanesSample;
+		if (xs != null) {
+			double m = magnification(energyEv), reach = xs.radiusUm() * m;
+			boolean inBeam = Math.abs(xUm) < cfg.width * pixelUm / 2 + reach && Math.abs(yUm) < cfg.height * pixelUm / 2 + reach;
+			ScanSimulator s = detector(xs.phantom(energyEv, m), bin);
+			return s.rawFrame(0, dx, dy, inBeam, shutterOpen, 1, simSeconds / 3600, exposureS, noiseSeed);
+		}
+		ScanSimulator s = scanSimulator(bin);
 		double[] e = phantom.extent();
 		double reachU = Math.hypot(e[0], e[1]), halfW = cfg.width * pixelUm / 2, halfH = cfg.height * pixelUm / 2;
 		boolean inBeam = Math.abs(xUm) < halfW + reachU && Math.abs(yUm) < halfH + e[2];
