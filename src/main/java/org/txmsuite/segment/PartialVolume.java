@@ -174,8 +174,12 @@ public final class PartialVolume {
 		double m = Levels.quantile(near, 0.5);
 		double se = 1.2533 * Levels.sigma(near) / Math.sqrt(Math.max(1, near.length));
 		double drift = far.length >= 10 ? Math.abs(Levels.quantile(far, 0.5) - m) : Levels.sigma(near);
+		if (far.length >= DEEP_VOXELS) m = Levels.quantile(far, 0.5);
 		return new double[] { m, drift + se };
 	}
+
+	/** A population with this many voxels deeper than 6 voxels beyond the band takes its level there. */
+	static final int DEEP_VOXELS = 1000;
 
 	private static boolean inRange(float d2, double lo, double hi) {
 		return d2 > lo * lo && d2 <= hi * hi;

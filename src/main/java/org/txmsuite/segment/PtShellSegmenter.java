@@ -74,14 +74,15 @@ public final class PtShellSegmenter {
 
 		progress.report(3, steps, "closing gaps");
 		float[][] dist = new float[d][n];
-		Edt.squared((z, i) -> lab[z][i] == SHELL, w, h, d, sg.sx, sg.sy, sg.sz, dist);
 		long shellBox = (long) (shell.x1 - shell.x0 + 1) * (shell.y1 - shell.y0 + 1) * (shell.z1 - shell.z0 + 1);
 		long minInterior = Math.max(o.minObjectVoxels, shellBox / 50);
 		int r = -1;
 		Regions.Component interior = null;
 		for (int k = 0; k <= o.maxClosingVoxels && interior == null; k++) {
 			double r2 = Math.pow(k * sg.coarse(), 2) * (1 + 1e-6);
-			IntStream.range(0, d).parallel().forEach(z -> {
+			// r = 0 dilates nothing: the distance transform is only needed once a closed shell was not found
+			if (k == 1) Edt.squared((z, i) -> lab[z][i] == SHELL, w, h, d, sg.sx, sg.sy, sg.sz, dist);
+			if (k > 0) IntStream.range(0, d).parallel().forEach(z -> {
 				for (int i = 0; i < n; i++) if (lab[z][i] == 0 && dist[z][i] <= r2) lab[z][i] = DIL;
 			});
 			reg.floodFromBorder((byte) 0, OUT);
