@@ -17,7 +17,7 @@ import org.txmsuite.sim.ScanSimulator;
  * {@code recon}): a 1.6 um Pt-coated sphere with a 0.3 um shell (6 voxels) at 50 nm, 68 projections over
  * the two-post 135 degrees, Gaussian noise 0.5 % of the largest absorbance, 8 sweeps. On 54 such
  * reconstructions (docs/stages/segment.md) the rms volume error was 0.5 % and the reported (2-sigma)
- * uncertainty covered 96 % of the errors, so the error must lie within both 0.6 % and the uncertainty,
+ * uncertainty covered 53 of the 54 errors, so the error must lie within both 0.6 % and the uncertainty,
  * and the uncertainty must stay informative (below 2 %): the thin shell must not inflate it.
  */
 class ReconstructedShellTest {
