@@ -18,16 +18,19 @@ import org.txmsuite.sim.ScanSimulator;
  * the two-post 135 degrees, Gaussian noise 0.5 % of the largest absorbance, 8 sweeps. On 54 such
  * reconstructions (docs/stages/segment.md) the rms volume error was 0.5 % and the reported (2-sigma)
  * uncertainty covered 53 of the 54 errors, so the error must lie within both 0.6 % and the uncertainty,
- * and the uncertainty must stay informative (below 2 %): the thin shell must not inflate it.
+ * and the uncertainty must stay informative (below 2 %): the thin shell must not inflate it. A 0.3 um Au
+ * bead (6 voxels) beside the shell must be listed as a bead within 10 % of its volume, and nothing else:
+ * no artefact blob or streak fragment may be listed as a bead or ruby.
  */
 class ReconstructedShellTest {
 	@Test
-	void sphereFromMissingWedgeSartVolumeWithinItsUncertainty() {
+	void sphereAndBeadFromMissingWedgeSart() {
 		DacSample s = new DacSample(DacSample.Shape.SPHERE, 1.6, 0.3);
-		double vox = 0.05;
-		int n = 2 * ((int) Math.ceil((0.8 + 0.3) / vox) + 4);
+		double vox = 0.05, bead = 0.3;
+		org.txmsuite.sim.Phantom3D ph = s.phantom().add("bead", new org.txmsuite.sim.Sphere(1.0, 1.0, 0.3, bead / 2), org.txmsuite.sim.Materials.AU);
+		int n = 2 * ((int) Math.ceil((Math.sqrt(2) + bead / 2) / vox) + 3);
 		double[] angles = ScanSimulator.angles(-67.5, 66.5, 68);
-		FrameStack p = new ScanSimulator(s.phantom()).detector(n, n, vox).jitter(0, 11).projections(angles, 0.005);
+		FrameStack p = new ScanSimulator(ph).detector(n, n, vox).jitter(0, 11).projections(angles, 0.005);
 		Volume v = Reconstructor.reconstruct(p, angles, new ReconOptions().algorithm(ReconOptions.Algorithm.SART).iterations(8).nonnegative(true),
 			Progress.NONE).volume;
 		ShellOptions o = new ShellOptions();
@@ -37,6 +40,9 @@ class ReconstructedShellTest {
 		assertEquals(tv, r.interiorVolumeUm3, 0.006 * tv, "volume");
 		assertTrue(Math.abs(err) <= r.uncertaintyUm3, "error " + err + " not covered by " + r.uncertaintyUm3);
 		assertTrue(r.uncertaintyUm3 < 0.02 * tv, "uncertainty " + r.uncertaintyUm3 + " of " + tv + " is not informative");
-		assertEquals(1, r.objects.size(), "no artefact blob may be listed as a bead or ruby: " + r.objects);
+		assertEquals(2, r.objects.size(), "the bead and no artefact blob: " + r.objects);
+		assertEquals("bead", r.object(3).name);
+		double vb = Math.PI / 6 * bead * bead * bead;
+		assertEquals(vb, r.object(3).volumeUm3, 0.1 * vb, "bead volume");
 	}
 }
