@@ -18,11 +18,14 @@ public final class MeasuredObject {
 	public final double uncertaintyUm3;
 	/** Levels the fractions were computed between (object, surroundings), in the volume's units. */
 	public final double objectLevel, surroundLevel;
-	/** Parts of the uncertainty (um^3): levels, band width, gap closing. */
-	public final double levelTermUm3, bandTermUm3, closingTermUm3;
+	/**
+	 * Parts of the uncertainty (um^3, each times the coverage factor): levels, band width, boundary
+	 * displacement (combined in quadrature) and gap closing (added).
+	 */
+	public final double levelTermUm3, bandTermUm3, boundaryTermUm3, closingTermUm3;
 
 	MeasuredObject(int label, String name, long voxels, double volumeUm3, double countVolumeUm3, double surfaceUm2, double uncertaintyUm3,
-		double objectLevel, double surroundLevel, double levelTermUm3, double bandTermUm3, double closingTermUm3) {
+		double objectLevel, double surroundLevel, double levelTermUm3, double bandTermUm3, double boundaryTermUm3, double closingTermUm3) {
 		this.label = label;
 		this.name = name;
 		this.voxels = voxels;
@@ -34,12 +37,13 @@ public final class MeasuredObject {
 		this.surroundLevel = surroundLevel;
 		this.levelTermUm3 = levelTermUm3;
 		this.bandTermUm3 = bandTermUm3;
+		this.boundaryTermUm3 = boundaryTermUm3;
 		this.closingTermUm3 = closingTermUm3;
 	}
 
 	MeasuredObject relabel(int newLabel, String newName) {
 		return new MeasuredObject(newLabel, newName, voxels, volumeUm3, countVolumeUm3, surfaceUm2, uncertaintyUm3, objectLevel, surroundLevel,
-			levelTermUm3, bandTermUm3, closingTermUm3);
+			levelTermUm3, bandTermUm3, boundaryTermUm3, closingTermUm3);
 	}
 
 	@Override

@@ -13,15 +13,19 @@ import java.util.stream.IntStream;
  * threshold that made the mask. The surface is the 0.5 iso-surface of the fraction field (marching
  * tetrahedra, {@link Surface}).
  *
- * <p>Uncertainty, added linearly (so each part alone is covered), level and band terms times {@link #COVERAGE}:
+ * <p>Uncertainty: {@link #COVERAGE} times the quadrature sum of three standard terms, plus the closing term:
  * <ul>
- * <li>levels: half the change of the volume when {@code o} and {@code s} move by their uncertainty (the
- *   difference between the medians of the first and second shell beyond the band, plus the standard
- *   error of the median), combined in quadrature;</li>
- * <li>band: the change when the band is one voxel wider (grey value the band did not catch: strong blur,
- *   missing-wedge smearing, clipped noise);</li>
+ * <li>levels: the change of the volume when {@code o} and {@code s} move by their uncertainty, in
+ *   quadrature; a level's uncertainty is the difference between two places where the same material is
+ *   measured (the interior next to the band and deep inside; the shell's mid-surface and its core,
+ *   given by the caller) plus the standard error of the median;</li>
+ * <li>band: the larger change when the band is one voxel wider or narrower (grey value the band did not
+ *   catch: strong blur, missing-wedge smearing, clipped noise);</li>
+ * <li>boundary: {@link #BOUNDARY_VOXELS} of a voxel times the surface: reconstruction artefacts (missing
+ *   wedge, unconverged iterations, non-negativity) move the partial-volume boundary by a fraction of a
+ *   voxel that no level measures, calibrated on SART reconstructions (docs/stages/segment.md);</li>
  * <li>closing: the volume counted in voxels that only gap closing made part of the object (the
- *   missing-wedge gaps in a Pt shell), times {@link #CLOSING_WEIGHT}.</li>
+ *   missing-wedge gaps in a Pt shell), times {@link #CLOSING_WEIGHT}, added linearly.</li>
  * </ul>
  */
 public final class PartialVolume {
@@ -33,12 +37,14 @@ public final class PartialVolume {
 	public static final byte FREE = 2;
 	/** Flag (or-ed into a code) of voxels that gap closing added. */
 	public static final byte CLOSED = 4;
-	/**
-	 * Factor on the level and band terms, calibrated on SART reconstructions of the sim phantoms from 135-
-	 * and 152-degree angle sets (docs/stages/segment.md): the missing wedge's artefacts move the volume by
-	 * up to about twice what the two terms see.
-	 */
+	/** Coverage factor: the reported uncertainty is twice the standard uncertainty (about 95 % coverage). */
 	public static final double COVERAGE = 2;
+	/**
+	 * Standard boundary displacement (voxels of the coarsest axis) that reconstruction artefacts leave beyond
+	 * the level and band terms: set so that 68 % of 24 calibration reconstructions (SART, 135 and 152
+	 * degrees, shells of 4-10 voxels) lie within one standard uncertainty.
+	 */
+	public static final double BOUNDARY_VOXELS = 0.03;
 	/** Part of the closing volume taken as its uncertainty (all of it: what fills a slot is unknown). */
 	public static final double CLOSING_WEIGHT = 1;
 
@@ -64,7 +70,7 @@ public final class PartialVolume {
 		Edt.squared((z, i) -> (codes[z][i] & 3) == OBJECT, w, h, d, sx, sy, sz, dOut);
 		Edt.squared((z, i) -> (codes[z][i] & 3) != OBJECT, w, h, d, sx, sy, sz, dIn);
 		double s = Math.max(sx, Math.max(sy, d > 1 ? sz : 0));
-		double b = band * s, b2 = b * b, r1 = (b + s) * (b + s);
+		double b = band * s, b2 = b * b, r1 = (b + s) * (b + s), r0 = (b - s) * (b - s);
 		double[] obj = level(values, n, (z, i) -> (codes[z][i] & 3) == OBJECT, dIn, b, s, objectLevel);
 		double[] sur = level(values, n, (z, i) -> (codes[z][i] & 3) == FREE, dOut, b, s, surroundLevel);
 		if (!Double.isNaN(surroundLevel)) sur[1] = surroundUncertainty;
@@ -75,7 +81,7 @@ public final class PartialVolume {
 			throw new org.txmsuite.core.TxmException(name + ": object and surroundings have the same grey level (" + o + "), nothing to measure");
 		double[][] acc = new double[d][];
 		IntStream.range(0, d).parallel().forEach(z -> {
-			double[] a = new double[10];
+			double[] a = new double[11];
 			float[] v = values[z], fo = dOut[z], fi = dIn[z];
 			byte[] c = codes[z];
 			for (int i = 0; i < n; i++) {
@@ -100,6 +106,7 @@ public final class PartialVolume {
 					else {
 						double f = frac(v[i], o, g);
 						a[1] += f;
+						if (di > r0) a[10] += f - 1;
 						variants(a, v[i], o, g, dO, dG);
 						field = (float) f;
 						if (closed) a[9] += f;
@@ -110,6 +117,7 @@ public final class PartialVolume {
 					if (dd <= b2) {
 						double f = frac(v[i], o, g);
 						a[1] += f;
+						if (dd > r0) a[10] += f;
 						variants(a, v[i], o, g, dO, dG);
 						field = (float) f;
 						if (closed) a[9] += f;
@@ -124,16 +132,17 @@ public final class PartialVolume {
 			}
 			acc[z] = a;
 		});
-		double[] t = new double[10];
-		for (double[] a : acc) for (int k = 0; k < 10; k++) t[k] += a[k];
+		double[] t = new double[11];
+		for (double[] a : acc) for (int k = 0; k < 11; k++) t[k] += a[k];
 		double vox = sx * sy * sz;
 		double volume = (t[0] + t[1]) * vox;
-		double levelTerm = COVERAGE * Math.hypot((t[3] - t[4]) / 2, (t[5] - t[6]) / 2) * vox;
-		double bandTerm = COVERAGE * Math.abs(t[2]) * vox;
-		double closingTerm = CLOSING_WEIGHT * t[9] * vox;
 		double area = Surface.area(dOut, w, h, 0.5, sx, sy, sz);
-		return new MeasuredObject(label, name, (long) t[8], volume, t[8] * vox, area, levelTerm + bandTerm + closingTerm, o, g, levelTerm, bandTerm,
-			closingTerm);
+		double levelTerm = COVERAGE * Math.hypot((t[3] - t[4]) / 2, (t[5] - t[6]) / 2) * vox;
+		double bandTerm = COVERAGE * Math.max(Math.abs(t[2]), band > 1 ? Math.abs(t[10]) : 0) * vox;
+		double boundaryTerm = COVERAGE * BOUNDARY_VOXELS * s * area;
+		double closingTerm = CLOSING_WEIGHT * t[9] * vox;
+		double u = Math.sqrt(levelTerm * levelTerm + bandTerm * bandTerm + boundaryTerm * boundaryTerm) + closingTerm;
+		return new MeasuredObject(label, name, (long) t[8], volume, t[8] * vox, area, u, o, g, levelTerm, bandTerm, boundaryTerm, closingTerm);
 	}
 
 	/** Fraction of object in a voxel, clipped only to [-1, 2] against outliers (noise must average out, not be rectified). */
@@ -151,20 +160,26 @@ public final class PartialVolume {
 
 	/**
 	 * {level, uncertainty} of a population: the median of its voxels 0-2 voxels beyond the band, and as
-	 * uncertainty the difference to the median 2-4 voxels beyond plus the standard error of the median.
-	 * Thin populations fall back to all their voxels beyond the first layer.
+	 * uncertainty the difference to the median of the voxels deeper than 6 voxels beyond the band (the
+	 * same material measured where no boundary reaches it; 2-4 voxels beyond for thinner populations) plus
+	 * the standard error of the median. Thin populations fall back to all their voxels beyond the first layer.
 	 */
 	private static double[] level(float[][] values, int n, Levels.Select member, float[][] dist, double b, double s, double given) {
+		if (!Double.isNaN(given)) return new double[] { given, 0 };
 		float[] near = Levels.sorted(values, n, (z, i) -> member.at(z, i) && inRange(dist[z][i], b, b + 2 * s));
-		float[] far = Levels.sorted(values, n, (z, i) -> member.at(z, i) && inRange(dist[z][i], b + 2 * s, b + 4 * s));
+		float[] far = Levels.sorted(values, n, (z, i) -> member.at(z, i) && dist[z][i] > (b + 6 * s) * (b + 6 * s));
+		if (far.length < 10) far = Levels.sorted(values, n, (z, i) -> member.at(z, i) && inRange(dist[z][i], b + 2 * s, b + 4 * s));
 		if (near.length < 10) near = Levels.sorted(values, n, (z, i) -> member.at(z, i) && dist[z][i] > 1.01 * s * s);
 		if (near.length < 3) near = Levels.sorted(values, n, member);
 		double m = Levels.quantile(near, 0.5);
 		double se = 1.2533 * Levels.sigma(near) / Math.sqrt(Math.max(1, near.length));
 		double drift = far.length >= 10 ? Math.abs(Levels.quantile(far, 0.5) - m) : Levels.sigma(near);
-		if (!Double.isNaN(given)) return new double[] { given, 0 };
+		if (far.length >= DEEP_VOXELS) m = Levels.quantile(far, 0.5);
 		return new double[] { m, drift + se };
 	}
+
+	/** A population with this many voxels deeper than 6 voxels beyond the band takes its level there. */
+	static final int DEEP_VOXELS = 1000;
 
 	private static boolean inRange(float d2, double lo, double hi) {
 		return d2 > lo * lo && d2 <= hi * hi;

@@ -32,7 +32,7 @@ public final class PtShellSegmenter {
 	private PtShellSegmenter() {}
 
 	private static final byte SHELL = 1, INTERIOR = 2;
-	private static final byte TMP = -1, TMP2 = -2, DIL = -3, OUT = -4, ENC = -5, INT0 = -6, GAP = -7, INTG = -8;
+	private static final byte TMP = -1, TMP2 = -2, DIL = -3, OUT = -4, ENC = -5, INT0 = -6, GAP = -7, INTG = -8, CAND = -9;
 	static final int MAX_OBJECTS = 120;
 
 	public static ShellResult measure(Volume volume, ShellOptions o, Progress progress) {
@@ -64,22 +64,25 @@ public final class PtShellSegmenter {
 		for (int k = 1; k < bright.size() && beads.size() < MAX_OBJECTS; k++) {
 			Regions.Component c = bright.get(k);
 			if (c.border || c.voxels < o.minObjectVoxels) continue;
-			reg.flood(c.seed, TMP2, (byte) (3 + beads.size()));
-			beads.add(c);
+			reg.flood(c.seed, TMP2, CAND);
+			boolean keep = compact(sg, lab, c);
+			reg.flood(c.seed, CAND, keep ? (byte) (3 + beads.size()) : 0);
+			if (keep) beads.add(c);
 		}
 		reg.replace(TMP2, (byte) 0);
 		progress.checkCancelled();
 
 		progress.report(3, steps, "closing gaps");
 		float[][] dist = new float[d][n];
-		Edt.squared((z, i) -> lab[z][i] == SHELL, w, h, d, sg.sx, sg.sy, sg.sz, dist);
 		long shellBox = (long) (shell.x1 - shell.x0 + 1) * (shell.y1 - shell.y0 + 1) * (shell.z1 - shell.z0 + 1);
 		long minInterior = Math.max(o.minObjectVoxels, shellBox / 50);
 		int r = -1;
 		Regions.Component interior = null;
 		for (int k = 0; k <= o.maxClosingVoxels && interior == null; k++) {
 			double r2 = Math.pow(k * sg.coarse(), 2) * (1 + 1e-6);
-			IntStream.range(0, d).parallel().forEach(z -> {
+			// r = 0 dilates nothing: the distance transform is only needed once a closed shell was not found
+			if (k == 1) Edt.squared((z, i) -> lab[z][i] == SHELL, w, h, d, sg.sx, sg.sy, sg.sz, dist);
+			if (k > 0) IntStream.range(0, d).parallel().forEach(z -> {
 				for (int i = 0; i < n; i++) if (lab[z][i] == 0 && dist[z][i] <= r2) lab[z][i] = DIL;
 			});
 			reg.floodFromBorder((byte) 0, OUT);
@@ -132,13 +135,14 @@ public final class PtShellSegmenter {
 			box.z0 = Math.min(box.z0, boxG.z0); box.z1 = Math.max(box.z1, boxG.z1);
 		}
 		int band = o.bandVoxels;
+		double coreLevel = coreLevel(sg, lab, dist);
 		Edt.squared((z, i) -> lab[z][i] == OUT, w, h, d, sg.sx, sg.sy, sg.sz, dist);
 		int margin = 2 * band + 6;
 		int zLo = Math.max(0, box.z0 - margin), zHi = Math.min(d - 1, box.z1 + margin);
 		float[][] dIntSub = new float[zHi - zLo + 1][n];
 		final int zOff = zLo;
 		Edt.squared((z, i) -> lab[z + zOff][i] == INTERIOR || lab[z + zOff][i] == INTG, w, h, dIntSub.length, sg.sx, sg.sy, sg.sz, dIntSub);
-		double[] shellLevel = ridgeLevel(sg, lab, dist, dIntSub, zOff, box);
+		double[] shellLevel = ridgeLevel(sg, lab, dist, dIntSub, zOff, coreLevel);
 		progress.report(6, steps, "partial volume and surface");
 		MeasuredObject in = sg.measureInBox(2, "interior", box, margin, lab, (l, z, i) -> {
 			if (l == INTERIOR) return PartialVolume.OBJECT;
@@ -174,56 +178,79 @@ public final class PtShellSegmenter {
 	}
 
 	/**
-	 * {level, uncertainty} of the Pt: the median over the shell's mid-surface (voxels about as far from the
-	 * interior as from the medium), where blur least lowers a thin shell; uncertainty the standard error
-	 * plus the scatter of the medians of the eight octants around the interior's centre (the missing
-	 * wedge leaves the shell weaker in the blocked directions), plus the drop of the level one voxel off
-	 * the mid-surface (a thin, blurred shell never reaches the Pt level).
+	 * Median grey value of the shell's core: shell voxels at least 2 voxels (1.5 for thin shells) from any
+	 * other voxel, where neither blur nor partial volume reaches. NaN for a shell thinner than that.
+	 * Uses {@code work} as the distance buffer.
 	 */
-	private static double[] ridgeLevel(Segmentation sg, byte[][] lab, float[][] dOut, float[][] dInt, int zOff, Regions.Component box) {
+	private static double coreLevel(Segmentation sg, byte[][] lab, float[][] work) {
+		Edt.squared((z, i) -> lab[z][i] != SHELL, sg.w, sg.h, sg.d, sg.sx, sg.sy, sg.sz, work);
+		for (double depth : new double[] { 2, 1.5 }) {
+			double d2 = Math.pow(depth * sg.coarse(), 2) * 0.999;
+			float[] core = Levels.sorted(sg.s, sg.n, (z, i) -> lab[z][i] == SHELL && work[z][i] >= d2);
+			if (core.length >= 50) return Levels.quantile(core, 0.5);
+		}
+		return Double.NaN;
+	}
+
+	/**
+	 * {level, uncertainty} of the Pt: the median over the shell's mid-surface (voxels about as far from the
+	 * interior as from the medium); uncertainty the standard error plus the difference to the median of
+	 * the shell's core (the same Pt where no boundary blurs it; the two differ where the missing wedge
+	 * thins or weakens the shell).
+	 */
+	private static double[] ridgeLevel(Segmentation sg, byte[][] lab, float[][] dOut, float[][] dInt, int zOff, double coreLevel) {
 		double tol = sg.coarse();
-		double cx = (box.x0 + box.x1) / 2.0, cy = (box.y0 + box.y1) / 2.0, cz = (box.z0 + box.z1) / 2.0;
-		float[][] oct = new float[8][];
-		for (int k = 0; k < 8; k++) {
-			int q = k;
-			oct[k] = Levels.sorted(sg.s, sg.n, (z, i) -> {
-				if (lab[z][i] != SHELL || z < zOff || z >= zOff + dInt.length) return false;
-				double a = Math.sqrt(dInt[z - zOff][i]), b = Math.sqrt(dOut[z][i]);
-				if (Math.abs(a - b) > tol) return false;
-				int x = i % sg.w, y = i / sg.w;
-				return ((x >= cx ? 1 : 0) | (y >= cy ? 2 : 0) | (z >= cz ? 4 : 0)) == q;
-			});
-		}
-		int total = 0;
-		for (float[] o : oct) total += o.length;
-		if (total < 20) return new double[] { Double.NaN, Double.NaN };
-		float[] all = new float[total];
-		int off = 0;
-		for (float[] o : oct) {
-			System.arraycopy(o, 0, all, off, o.length);
-			off += o.length;
-		}
-		java.util.Arrays.parallelSort(all);
-		double m = Levels.quantile(all, 0.5), se = 1.2533 * Levels.sigma(all) / Math.sqrt(total);
-		double sum = 0, sum2 = 0;
-		int k = 0;
-		for (float[] o : oct)
-			if (o.length >= 10) {
-				double q = Levels.quantile(o, 0.5);
-				sum += q;
-				sum2 += q * q;
-				k++;
-			}
-		double scatter = k > 1 ? Math.sqrt(Math.max(0, (sum2 - sum * sum / k) / (k - 1))) : 0;
-		// A shell thin against the blur has a peaked profile whose top stays below the Pt level: the drop one
-		// voxel off the ridge (towards the interior) bounds that deficit.
-		float[] offRidge = Levels.sorted(sg.s, sg.n, (z, i) -> {
+		float[] all = Levels.sorted(sg.s, sg.n, (z, i) -> {
 			if (lab[z][i] != SHELL || z < zOff || z >= zOff + dInt.length) return false;
-			double a = Math.sqrt(dInt[z - zOff][i]), b = Math.sqrt(dOut[z][i]);
-			return b - a > tol && b - a <= 3 * tol;
+			return Math.abs(Math.sqrt(dInt[z - zOff][i]) - Math.sqrt(dOut[z][i])) <= tol;
 		});
-		double peaked = offRidge.length >= 10 ? Math.max(0, m - Levels.quantile(offRidge, 0.5)) : 0;
-		return new double[] { m, se + scatter + peaked };
+		if (all.length < 20) return new double[] { Double.NaN, Double.NaN };
+		double m = Levels.quantile(all, 0.5), se = 1.2533 * Levels.sigma(all) / Math.sqrt(all.length);
+		return new double[] { m, se + (Double.isNaN(coreLevel) ? 0 : Math.abs(coreLevel - m)) };
+	}
+
+	/** Smallest credible bead or ruby: a ball of this radius (voxels); its inscribed radius must exceed 2 voxels. */
+	static final double MIN_RADIUS_VOXELS = 2.5;
+	/** Contrast an object must have over its surroundings, in robust noise widths of the surroundings. */
+	static final double MIN_CONTRAST_NOISE = 5;
+
+	/**
+	 * Whether a candidate component (its voxels labelled {@link #CAND}) is a credible compact object rather
+	 * than an artefact blob or a streak fragment: at least a ball of {@link #MIN_RADIUS_VOXELS} in volume,
+	 * thicker than 4 voxels everywhere it matters (some voxel more than 2 voxels from its outside, by a
+	 * distance transform of its box), its median more than {@link #MIN_CONTRAST_NOISE} noise widths above
+	 * the unlabelled voxels around it. (Candidates in the medium are only sought beyond a clearance of
+	 * band + 2 voxels from the shell, so none touches it.)
+	 */
+	private static boolean compact(Segmentation sg, byte[][] lab, Regions.Component c) {
+		if (c.voxels < 4 / 3.0 * Math.PI * Math.pow(MIN_RADIUS_VOXELS, 3)) return false;
+		int m = 4, w = sg.w;
+		int x0 = Math.max(0, c.x0 - m), x1 = Math.min(w - 1, c.x1 + m), y0 = Math.max(0, c.y0 - m), y1 = Math.min(sg.h - 1, c.y1 + m);
+		int z0 = Math.max(0, c.z0 - m), z1 = Math.min(sg.d - 1, c.z1 + m);
+		int cw = x1 - x0 + 1, ch = y1 - y0 + 1, cd = z1 - z0 + 1;
+		float[][] in = new float[cd][cw * ch];
+		Edt.squared((z, i) -> lab[z + z0][(i / cw + y0) * w + i % cw + x0] != CAND, cw, ch, cd, sg.sx, sg.sy, sg.sz, in);
+		double inscribed = 0;
+		int nObj = 0, nOut = 0;
+		float[] obj = new float[(int) c.voxels], out = new float[cw * ch * cd];
+		for (int z = 0; z < cd; z++)
+			for (int y = 0; y < ch; y++)
+				for (int x = 0; x < cw; x++) {
+					int i = (y + y0) * w + x + x0;
+					byte l = lab[z + z0][i];
+					float v = sg.s[z + z0][i];
+					if (l == CAND) {
+						inscribed = Math.max(inscribed, in[z][y * cw + x]);
+						if (nObj < obj.length) obj[nObj++] = v;
+					}
+					else if (l == 0) out[nOut++] = v;
+				}
+		if (!(inscribed > Math.pow(2 * sg.coarse(), 2) * 1.001) || nOut < 20) return false;
+		obj = java.util.Arrays.copyOf(obj, nObj);
+		out = java.util.Arrays.copyOf(out, nOut);
+		java.util.Arrays.sort(obj);
+		java.util.Arrays.sort(out);
+		return Levels.quantile(obj, 0.5) - Levels.quantile(out, 0.5) > MIN_CONTRAST_NOISE * Levels.sigma(out);
 	}
 
 	/**
@@ -251,8 +278,10 @@ public final class PtShellSegmenter {
 		cands.sort(Comparator.comparingLong((Regions.Component c) -> c.voxels).reversed());
 		for (Regions.Component c : cands) {
 			if (c.border || c.voxels < minVoxels || objects.size() >= MAX_OBJECTS) continue;
-			reg.flood(c.seed, TMP2, (byte) (3 + objects.size()));
-			objects.add(c);
+			reg.flood(c.seed, TMP2, CAND);
+			boolean keep = compact(sg, lab, c);
+			reg.flood(c.seed, CAND, keep ? (byte) (3 + objects.size()) : 0);
+			if (keep) objects.add(c);
 		}
 		reg.replace(TMP2, (byte) 0);
 	}

@@ -25,10 +25,15 @@ class PtShellTest {
 	}
 
 	static void check(DacSample s, ShellResult r, double volTol, double areaTol) {
+		check(s, r, volTol, areaTol, 0.01);
+	}
+
+	/** {@code maxU}: the largest informative uncertainty (fraction of the volume). */
+	static void check(DacSample s, ShellResult r, double volTol, double areaTol, double maxU) {
 		double tv = s.interiorVolumeUm3(), err = r.interiorVolumeUm3 - tv;
 		assertEquals(tv, r.interiorVolumeUm3, volTol * tv, "volume");
 		assertTrue(Math.abs(err) <= r.uncertaintyUm3, "error " + err + " not covered by uncertainty " + r.uncertaintyUm3);
-		assertTrue(r.uncertaintyUm3 < 0.01 * tv, "uncertainty " + r.uncertaintyUm3 + " is not informative");
+		assertTrue(r.uncertaintyUm3 < maxU * tv, "uncertainty " + r.uncertaintyUm3 + " is not informative");
 		assertEquals(s.interiorSurfaceUm2(), r.surfaceUm2, areaTol * s.interiorSurfaceUm2(), "surface");
 	}
 
@@ -58,13 +63,17 @@ class PtShellTest {
 		check(s, run(s, 0), 0.003, 0.045);
 	}
 
-	/** A 3-voxel slot through the shell over a third of the height (as a missing wedge opens it) is closed; volume within 0.5 %. */
+	/**
+	 * A 3-voxel slot through the shell over a third of the height (as a missing wedge opens it) is closed;
+	 * volume within 0.5 %; the uncertainty adds the whole volume of the closed voxels (0.6 % here) to the
+	 * 2-sigma figure, so it stays below 1.5 %.
+	 */
 	@Test
 	void gapOfThreeVoxelsIsClosed() {
 		DacSample s = new DacSample(Shape.SPHERE, 3, 0.5);
 		ShellResult r = run(s, 3);
 		assertEquals(2, r.closingVoxels);
-		check(s, r, 0.005, 0.04);
+		check(s, r, 0.005, 0.04, 0.015);
 		assertTrue(r.object(2).closingTermUm3 > 0);
 	}
 
