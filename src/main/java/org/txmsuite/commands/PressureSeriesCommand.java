@@ -61,6 +61,10 @@ public class PressureSeriesCommand extends ContextCommand {
 	private double runout_px = 2;
 	@Parameter(label = "SART sweeps", min = "1")
 	private int recon_iterations = 10;
+	@Parameter(label = "TV weight", min = "0", description = "total-variation regularization of the SART reconstruction")
+	private double tv_weight = 0.1;
+	@Parameter(label = "Exposures per angle", min = "1", description = "for data=simulate: averaged on import")
+	private int exposures = 3;
 	@Parameter(label = "Align projections")
 	private boolean align = true;
 	@Parameter(label = "Random seed")
@@ -92,6 +96,8 @@ public class PressureSeriesCommand extends ContextCommand {
 		o.kp = kp;
 		o.runoutPx = runout_px;
 		o.reconIterations = recon_iterations;
+		o.tvWeight = tv_weight;
+		o.exposuresPerPosition = exposures;
 		o.align = align;
 		o.seed = seed;
 		PressureSeries series = new PressureSeries(txm);

@@ -112,7 +112,7 @@ public final class ScanInfo {
 	/**
 	 * Reads Xradia files and averages consecutive frames of one group in blocks of {@code nSample}
 	 * (samples) or {@code nRef} (references and darks); a group whose size is not a multiple of its
-	 * block is an error naming it.
+	 * block is an error naming it. A block of 0 takes each group's size from its names' {@code _kofN} tag.
 	 */
 	static FrameStack group(List<Path> paths, int nSample, int nRef, int bin, Progress progress, String what) {
 		List<FrameStack> read = new ArrayList<>();
@@ -156,6 +156,10 @@ public final class ScanInfo {
 				j++;
 			}
 			int block = inf.get(0).kind() == FrameKind.SAMPLE ? nSample : nRef;
+			if (block <= 0) { // from the names' _kofN tags: the exposures of one position are averaged
+				int[] rep = TxmFileNames.repeat(paths.get(i).getFileName().toString());
+				block = rep == null ? 1 : Math.max(1, Math.min(rep[1], px.size()));
+			}
 			if (px.size() % block != 0)
 				throw new TxmException(what + ": group " + paths.get(i).getFileName() + " has " + px.size() + " exposures, "
 					+ "not a multiple of the declared " + block + " (NEXPOSURES/REFNEXPOSURES)");

@@ -64,7 +64,8 @@ public final class TxmImport {
 	/**
 	 * A folder: its ScanInfo_*.txt if it has exactly one, else all its .xrm files in acquisition order
 	 * (the running index macros put in names, {@code rep01_00003_...}; name order when a file has none),
-	 * so references and darks stay between the projections they were taken among.
+	 * so references and darks stay between the projections they were taken among. With averaging on,
+	 * the {@code _001of003} exposures of one position are averaged into one frame.
 	 */
 	private static FrameStack openFolder(Path dir, Options o, Progress progress) {
 		List<Path> scanInfos = list(dir, n -> n.startsWith("scaninfo") && n.endsWith(".txt"));
@@ -77,7 +78,8 @@ public final class TxmImport {
 		if (xrm.stream().allMatch(p -> TxmFileNames.acquisitionOrder(p.getFileName().toString()) != null))
 			xrm.sort(java.util.Comparator.comparing((Path p) -> TxmFileNames.acquisitionOrder(p.getFileName().toString())[0])
 				.thenComparing(p -> TxmFileNames.acquisitionOrder(p.getFileName().toString())[1]));
-		return ScanInfo.group(xrm, 1, 1, o.bin, progress, dir.toString());
+		int perPosition = o.averageRepeats ? 0 : 1; // 0: as the names' _kofN tags say
+		return ScanInfo.group(xrm, perPosition, perPosition, o.bin, progress, dir.toString());
 	}
 
 	private static List<Path> list(Path dir, java.util.function.Predicate<String> lowerName) {

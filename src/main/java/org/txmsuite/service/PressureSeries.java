@@ -148,6 +148,8 @@ public final class PressureSeries {
 		plan.angleWindows = org.txmsuite.acquire.AngleSets.windows(o.cell, null);
 		plan.energies = new double[] { 11000 };
 		plan.exposureS = o.exposureS;
+		plan.exposuresPerPosition = o.exposuresPerPosition;
+		plan.refExposures = o.exposuresPerPosition;
 		plan.refExposureS = o.exposureS;
 		plan.refsEvery = o.refsEvery;
 		plan.refsBeforeAfter = true;
@@ -186,7 +188,7 @@ public final class PressureSeries {
 			projections = txm.alignProjections(absorbance, angles, new AlignOptions().maxLoops(30), progress).aligned;
 		}
 		ReconOptions recon = new ReconOptions().algorithm(ReconOptions.Algorithm.SART).iterations(o.reconIterations)
-			.nonnegative(true);
+			.nonnegative(true).tvWeight(o.tvWeight);
 		Volume volume = txm.reconstruct(txm.image(projections, "projections"), "", recon, progress, null);
 		if (!Double.isFinite(volume.voxelXNm())) volume.voxelSizeNm(o.pixelNm);
 		ShellOptions shell = new ShellOptions();
@@ -216,7 +218,10 @@ public final class PressureSeries {
 		return result;
 	}
 
-	/** The points as a table: scan, pressure_gpa, sigP, volume_um3, uncertainty_um3 (+ truth when simulated). */
+	/**
+	 * The points as a table: scan, pressure_gpa, sigP, volume_um3, uncertainty_um3 (the segmentation's
+	 * 2-sigma figure), sigV (1 sigma, what the EOS fit weights by), and the truth when simulated.
+	 */
 	public static ResultsTable volumesTable(List<Point> points) {
 		ResultsTable t = new ResultsTable();
 		t.showRowNumbers(false);
@@ -227,6 +232,7 @@ public final class PressureSeries {
 			t.addValue("sigP", p.sigmaPGpa);
 			t.addValue("volume_um3", p.volumeUm3);
 			t.addValue("uncertainty_um3", p.uncertaintyUm3);
+			t.addValue("sigV", p.uncertaintyUm3 / 2); // the segmentation's uncertainty is 2 sigma; the fit weights by 1 sigma
 			if (Double.isFinite(p.trueVolumeUm3)) {
 				t.addValue("true_volume_um3", p.trueVolumeUm3);
 				t.addValue("error_percent", 100 * (p.volumeUm3 - p.trueVolumeUm3) / p.trueVolumeUm3);

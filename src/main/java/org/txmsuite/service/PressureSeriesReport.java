@@ -17,8 +17,8 @@ final class PressureSeriesReport {
 			+ "simulator over Channel Access, imported, normalized, aligned, reconstructed (SART, non-negative) and\n"
 			+ "segmented through its Pt shell.\n\n" : "Measured scans: imported, normalized, aligned, reconstructed and segmented through the Pt shell.\n\n");
 		b.append("## Volumes\n\n");
-		b.append(sim ? "| scan | P (GPa) | V (um^3) | sigma V (um^3) | true V (um^3) | error (%) | covered by sigma |\n|---|---|---|---|---|---|---|\n"
-			: "| scan | P (GPa) | V (um^3) | sigma V (um^3) |\n|---|---|---|---|\n");
+		b.append(sim ? "| scan | P (GPa) | V (um^3) | U (um^3, 2 sigma) | true V (um^3) | error (%) | within U |\n|---|---|---|---|---|---|---|\n"
+			: "| scan | P (GPa) | V (um^3) | U (um^3, 2 sigma) |\n|---|---|---|---|\n");
 		for (PressureSeries.Point p : r.points) {
 			b.append(String.format(Locale.ROOT, "| %s | %.3f | %.4f | %.4f |", p.scan, p.pressureGpa, p.volumeUm3, p.uncertaintyUm3));
 			if (sim) {
@@ -29,7 +29,7 @@ final class PressureSeriesReport {
 			b.append('\n');
 		}
 		EosFit fit = r.eos.fit();
-		b.append("\n## Equation of state (BM3, effective-variance weights)\n\n");
+		b.append("\n## Equation of state (BM3, effective-variance weights, sigma V = U / 2)\n\n");
 		b.append(sim ? "| parameter | true | recovered | esd | within esd |\n|---|---|---|---|---|\n" : "| parameter | recovered | esd |\n|---|---|---|\n");
 		String[] names = { "V0 (um^3)", "K0 (GPa)", "K'" };
 		for (int i = 0; i < 3; i++) {

@@ -40,9 +40,11 @@ class PressureSeriesTest extends LauncherTest {
 		PressureSeries.Result r = new PressureSeries(txm).simulate(tiny(), sim, Progress.NONE);
 		assertEquals(4, r.points.size());
 		for (PressureSeries.Point p : r.points) {
-			double err = Math.abs(p.volumeUm3 - p.trueVolumeUm3) / p.trueVolumeUm3;
-			// 30 voxels across the core, a 5-voxel shell: partial-volume measurement is good to about 1 % here.
-			assertTrue(err < 0.015, p.scan + " volume error " + err);
+			double err = Math.abs(p.volumeUm3 - p.trueVolumeUm3);
+			// 30 voxels across the core, a 5-voxel shell (the small end of the segmentation's validated
+			// range): the error must lie inside the reported 2-sigma uncertainty and below 2 %.
+			assertTrue(err <= p.uncertaintyUm3 && err < 0.02 * p.trueVolumeUm3,
+				p.scan + " volume error " + err + " um^3, uncertainty " + p.uncertaintyUm3);
 		}
 		// The volume falls with pressure as the true EOS says (V(9 GPa)/V0 = 0.857 for K0 37, K' 6).
 		assertEquals(0.857, r.points.get(3).volumeUm3 / r.points.get(0).volumeUm3, 0.015);
@@ -58,10 +60,10 @@ class PressureSeriesTest extends LauncherTest {
 		for (PressureSeries.Point p : r.points) t.append(p.scan).append("/frames,").append(p.pressureGpa).append(",0.05\n");
 		Files.writeString(table, t.toString());
 		Path out = dir.resolve("measured");
-		assertEquals(0, txm("run", "Pressure Series to EOS", "data=scans,scans_folder=\"" + sim + "\",pressure_table=\"" + table + "\"",
+		assertEquals(0, txm("run", "Pressure Series to EOS", "data=scans,recon_iterations=8,tv_weight=0,scans_folder=\"" + sim + "\",pressure_table=\"" + table + "\"",
 			"--out", out.toString()), err());
 		List<String> rows = Files.readAllLines(out.resolve("volumes.csv"));
-		assertEquals("scan,pressure_gpa,sigP,volume_um3,uncertainty_um3", rows.get(0));
+		assertEquals("scan,pressure_gpa,sigP,volume_um3,uncertainty_um3,sigV", rows.get(0));
 		// Same frames, same chain: the same volumes up to the order of parallel sums in alignment (~0.1 %).
 		for (int i = 0; i < 4; i++)
 			assertEquals(r.points.get(i).volumeUm3, Double.parseDouble(rows.get(i + 1).split(",")[3]), 3e-3 * r.points.get(i).volumeUm3,

@@ -31,7 +31,24 @@ import org.txmsuite.sim.ScanSimulator;
  */
 public final class UncertaintyStudy {
 	/** One simulated scan: sample, voxel (um), angle set (135 or 152), step (deg), SART sweeps, noise, seed. */
-	record Case(DacSample.Shape shape, double core, double shell, double vox, int set, double step, int iters, double noise, long seed) {
+	static final class Case {
+		final DacSample.Shape shape;
+		final double core, shell, vox, step, noise;
+		final int set, iters;
+		final long seed;
+
+		Case(DacSample.Shape shape, double core, double shell, double vox, int set, double step, int iters, double noise, long seed) {
+			this.shape = shape;
+			this.core = core;
+			this.shell = shell;
+			this.vox = vox;
+			this.set = set;
+			this.step = step;
+			this.iters = iters;
+			this.noise = noise;
+			this.seed = seed;
+		}
+
 		String key() {
 			return String.format(Locale.ROOT, "%s_%.2f_%.2f_%.0f_%d_%.0f_%d_%.4f_%d", shape, core, shell, vox * 1000, set, step, iters, noise, seed);
 		}
