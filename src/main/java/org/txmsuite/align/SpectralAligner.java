@@ -77,6 +77,7 @@ public final class SpectralAligner {
 		Progress pr = p;
 		java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
 		for (int pass = 0; pass < 2; pass++) {
+			if (pass == 1) repair(feat, t, ref, fitScale, w, h);
 			float[] template = pass == 0 ? feat[ref] : meanAligned(feat, t, w, h);
 			ThreadLocal<Registration> reg = ThreadLocal.withInitial(() -> new Registration(w, h, 20, 0.1, false));
 			int ps = pass;
@@ -106,6 +107,7 @@ public final class SpectralAligner {
 				t[i] = Warp.fit(template, feat[i], w, h, start, false);
 			});
 		}
+		repair(feat, t, ref, model == ScaleModel.PER_ENERGY, w, h);
 		double[] dx = new double[n], dy = new double[n], sc = new double[n];
 		double sr = t[ref][2];
 		for (int i = 0; i < n; i++) {
@@ -118,6 +120,47 @@ public final class SpectralAligner {
 		IntStream.range(0, n).parallel().forEach(i -> frames[i] = Warp.apply(stack.pixels(i), w, h, dx[i], dy[i], sc[i]));
 		for (int i = 0; i < n; i++) out.add(frames[i], stack.info(i).copy());
 		return new Result(out, dx, dy, sc);
+	}
+
+	/** Largest disagreement (px) between a frame's fit and its fit to the aligned neighbour before it is replaced. */
+	static final double NEIGHBOUR_TOLERANCE_PX = 0.5;
+
+	/**
+	 * Checks every frame against its neighbour towards the reference (by index, i.e. energy): frame i is
+	 * registered to the neighbour's features warped into the template frame by the neighbour's transform.
+	 * Where that disagrees with the frame's own fit by more than {@link #NEIGHBOUR_TOLERANCE_PX} (or 2 % in
+	 * scale), the fit is ill-conditioned - typically between two edges, where the frame's features differ
+	 * from the reference's or the mean's (gain collapse, a feature set of small spots) - and the frame takes
+	 * the neighbour-registered transform instead. Frames are walked outward from the reference so a run of
+	 * bad frames chains from the last good one; a good frame keeps its own (global) fit, so good frames
+	 * never accumulate the drift of a chain. The check fits run in parallel; only flagged frames are redone
+	 * in order.
+	 */
+	static void repair(float[][] feat, double[][] t, int ref, boolean fitScale, int w, int h) {
+		int n = feat.length;
+		double[][] check = new double[n][];
+		ThreadLocal<Registration> reg = ThreadLocal.withInitial(() -> new Registration(w, h, 20, 0.1, false));
+		IntStream.range(0, n).parallel().filter(i -> i != ref).forEach(i -> check[i] = neighbourFit(feat, t, i, i < ref ? i + 1 : i - 1, fitScale, w, h, reg.get()));
+		for (int side = -1; side <= 1; side += 2)
+			for (int i = ref + side; i >= 0 && i < n; i += side) {
+				if (agrees(check[i], t[i])) continue;
+				double[] c = neighbourFit(feat, t, i, i - side, fitScale, w, h, reg.get());
+				if (!agrees(c, t[i])) t[i] = c;
+			}
+	}
+
+	private static boolean agrees(double[] a, double[] b) {
+		return Math.hypot(a[0] - b[0], a[1] - b[1]) <= NEIGHBOUR_TOLERANCE_PX && Math.abs(a[2] - b[2]) <= 0.02;
+	}
+
+	/** Frame i registered (DFT, then the warp fit) to frame j's features in template space. */
+	private static double[] neighbourFit(float[][] feat, double[][] t, int i, int j, boolean fitScale, int w, int h, Registration r) {
+		float[] nb = Warp.apply(feat[j], w, h, t[j][0], t[j][1], t[j][2]);
+		r.reference(nb);
+		double[] s = r.registerRefined(feat[i], 3, null);
+		double sc = fitScale ? t[j][2] : t[i][2];
+		// start: the DFT shift with the neighbour's magnification (scale fixed: the frame's own)
+		return Warp.fit(nb, feat[i], w, h, new double[] { s[0], s[1], sc }, fitScale);
 	}
 
 	/**
