@@ -100,7 +100,7 @@ public final class SpectralAligner {
 				x[i] = Double.isFinite(e[i]) ? e[i] - e[ref] : i - ref;
 				sv[i] = t[i][2];
 			}
-			double[] line = robustLine(x, sv);
+			double[] line = robustLine(x, sv, intervals(x));
 			float[] template = meanAligned(feat, t, w, h);
 			IntStream.range(0, n).parallel().forEach(i -> {
 				double[] start = { t[i][0], t[i][1], line[0] + line[1] * x[i] };
@@ -169,6 +169,32 @@ public final class SpectralAligner {
 	 * median absolute residual). Returns {a, b}.
 	 */
 	static double[] robustLine(double[] x, double[] y) {
+		double[] one = new double[x.length];
+		java.util.Arrays.fill(one, 1);
+		return robustLine(x, y, one);
+	}
+
+	/**
+	 * The energy interval each sample stands for (half the distance to each neighbour in x, sorted or not):
+	 * a scan with 1 eV steps on the edge and 10-15 eV steps off it would otherwise let the edge frames,
+	 * whose magnification the images do not determine, outvote the off-edge frames that fix the line.
+	 */
+	static double[] intervals(double[] x) {
+		int n = x.length;
+		Integer[] o = new Integer[n];
+		for (int i = 0; i < n; i++) o[i] = i;
+		java.util.Arrays.sort(o, (a, b) -> Double.compare(x[a], x[b]));
+		double[] wt = new double[n];
+		double span = x[o[n - 1]] - x[o[0]];
+		for (int k = 0; k < n; k++) {
+			double lo = k > 0 ? x[o[k]] - x[o[k - 1]] : 0, hi = k < n - 1 ? x[o[k + 1]] - x[o[k]] : 0;
+			wt[o[k]] = span > 0 ? Math.max(0.5 * (lo + hi), 1e-6 * span) : 1;
+		}
+		return wt;
+	}
+
+	/** As {@link #robustLine(double[], double[])} with prior weights {@code pw} multiplying the biweights. */
+	static double[] robustLine(double[] x, double[] y, double[] pw) {
 		int n = x.length;
 		double[] slopes = new double[n * (n - 1) / 2];
 		int c = 0;
@@ -183,7 +209,7 @@ public final class SpectralAligner {
 			double sigma = 1.4826 * median(r.clone()), k = 4.685 * Math.max(sigma, 1e-12);
 			double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
 			for (int i = 0; i < n; i++) {
-				double u = r[i] / k, wt = u < 1 ? (1 - u * u) * (1 - u * u) : 0;
+				double u = r[i] / k, wt = u < 1 ? pw[i] * (1 - u * u) * (1 - u * u) : 0;
 				sw += wt;
 				sx += wt * x[i];
 				sy += wt * y[i];

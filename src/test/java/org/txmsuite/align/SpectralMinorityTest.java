@@ -19,13 +19,14 @@ class SpectralMinorityTest {
 		return l.stream().mapToDouble(Double::doubleValue).toArray();
 	}
 
+	/** Worst {shift error px, scale error} over all energies, and the worst scale error outside 8330-8350 eV. */
 	static double[] run(SpectralAligner.ScaleModel model, String label) {
 		double[] e = energies();
 		int n = e.length;
 		double[] dx = new double[n], dy = new double[n], sc = new double[n];
 		FrameStack st = SpectralAlignerTest.simulate(e, 0.03, 100, 5, dx, dy, sc);
 		SpectralAligner.Result res = SpectralAligner.align(st, -1, model, null);
-		double worstD = 0, worstS = 0;
+		double worstD = 0, worstS = 0, worstOff = 0;
 		for (int i = 0; i < n; i++) {
 			double s = sc[i] / sc[n - 1];
 			double ex = dx[i] - s * dx[n - 1], ey = dy[i] - s * dy[n - 1];
@@ -33,15 +34,30 @@ class SpectralMinorityTest {
 			System.out.printf("%s %.0f eV: shift err %.3f px, scale %.5f true %.5f%n", label, e[i], d, res.scale[i], s);
 			worstD = Math.max(worstD, d);
 			worstS = Math.max(worstS, Math.abs(res.scale[i] - s));
+			if (e[i] < 8330 || e[i] > 8350) worstOff = Math.max(worstOff, Math.abs(res.scale[i] - s));
 		}
-		System.out.printf("%s: worst shift error %.3f px, worst scale error %.4f %%%n", label, worstD, 100 * worstS);
-		return new double[] { worstD, worstS };
+		System.out.printf("%s: worst shift error %.3f px, worst scale error %.4f %% (%.4f %% outside 8330-8350 eV)%n", label, worstD,
+			100 * worstS, 100 * worstOff);
+		return new double[] { worstD, worstS, worstOff };
 	}
 
 	@Test
 	void linearScaleSurvivesTheMinorityEdge() {
+		// before the neighbour check: shifts off by 8-317 px at 8333-8343 eV (the scale line itself was fine)
 		double[] w = run(SpectralAligner.ScaleModel.LINEAR, "linear");
+		// issue acceptance: shifts within 0.2 px, scale within 0.05 %
 		assertEquals(0, w[0], 0.2);
 		assertEquals(0, w[1], 5e-4);
+	}
+
+	@Test
+	void perEnergyScaleStaysBounded() {
+		double[] w = run(SpectralAligner.ScaleModel.PER_ENERGY, "per-energy");
+		// shifts as for linear; the per-energy magnification is not determined on the edges (see docs), but
+		// must stay near the truth: the demo saw scales of -106 to 6.5 there. Measured: 0.53 % on the edges,
+		// 0.12 % elsewhere (the weak pre-edge frames at SNR 100 fix their own magnification less well)
+		assertEquals(0, w[0], 0.2);
+		assertEquals(0, w[2], 2e-3);
+		assertEquals(0, w[1], 1e-2);
 	}
 }
