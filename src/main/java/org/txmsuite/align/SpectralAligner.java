@@ -14,7 +14,9 @@ import org.txmsuite.core.TxmException;
  * Gauss-Newton fit refines shift, scale about the image centre, and an intensity gain and offset
  * (so contrast changes do not bias the geometry). Pass 1 registers to the reference frame's features;
  * pass 2 to the mean of the aligned features (a running reference that averages the contrast over
- * energy). Results are given relative to the reference frame: frame e satisfies
+ * energy). Frames whose fit disagrees with a registration to their aligned neighbour (ill-conditioned
+ * fits, e.g. between two edges where only small spots change contrast) take the neighbour-registered
+ * transform instead ({@link #repair}). Results are given relative to the reference frame: frame e satisfies
  * {@code frame_e(c + scale (x - c) + d) = reference(x)}, c the image centre.
  */
 public final class SpectralAligner {

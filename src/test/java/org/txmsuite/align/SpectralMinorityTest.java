@@ -60,4 +60,19 @@ class SpectralMinorityTest {
 		assertEquals(0, w[2], 2e-3);
 		assertEquals(0, w[1], 1e-2);
 	}
+
+	@Test
+	void energyIntervalWeights() {
+		// half the distance to each neighbour, whatever the order; the ends get half their one gap
+		double[] w = SpectralAligner.intervals(new double[] { 11, 0, 10, 30, 12 });
+		assertArrayEquals(new double[] { 1, 5, 5.5, 9, 9.5 }, w, 1e-12);
+		// a line with two wild points on a dense cluster: the weighted robust line keeps the sparse points' slope
+		double[] x = { 0, 10, 20, 21, 22, 23, 24, 40, 50 }, y = new double[x.length];
+		for (int i = 0; i < x.length; i++) y[i] = 1 + 0.01 * x[i];
+		y[3] += 0.3;
+		y[5] -= 0.2;
+		double[] ab = SpectralAligner.robustLine(x, y, SpectralAligner.intervals(x));
+		assertEquals(1, ab[0], 1e-9);
+		assertEquals(0.01, ab[1], 1e-10);
+	}
 }
