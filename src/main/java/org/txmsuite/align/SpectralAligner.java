@@ -102,7 +102,7 @@ public final class SpectralAligner {
 				x[i] = Double.isFinite(e[i]) ? e[i] - e[ref] : i - ref;
 				sv[i] = t[i][2];
 			}
-			double[] line = robustLine(x, sv, intervals(x));
+			double[] line = robustLine(x, sv, lineWeights(stack, t, ref, intervals(x)));
 			float[] template = meanAligned(feat, t, w, h);
 			IntStream.range(0, n).parallel().forEach(i -> {
 				double[] start = { t[i][0], t[i][1], line[0] + line[1] * x[i] };
@@ -193,6 +193,50 @@ public final class SpectralAligner {
 			wt[o[k]] = span > 0 ? Math.max(0.5 * (lo + hi), 1e-6 * span) : 1;
 		}
 		return wt;
+	}
+
+	/**
+	 * Prior weights of the energies in the magnification line: the energy interval each stands for, divided
+	 * by 1 + (r / r0)^4, r the frame's contrast unlike the reference's - the RMS residual of the aligned
+	 * frame after the best gain and offset onto the reference frame, in units of the reference's standard
+	 * deviation - and r0 the smallest r of the other frames (the noise floor). By the ambiguity in the
+	 * class notes a frame's magnification bias grows with how far its chemical contrast is from the
+	 * reference's, which is what r measures: frames that look like the reference (above the edge, for a
+	 * reference there) fix the line; pre-edge and edge frames count little. The power 4 is empirical
+	 * (power 2 left the XANES demo's line at 0.047 % RMS, 4 gives 0.014 %; 8 gives 0.001 % there but
+	 * 0.043 % on a scan with few frames like its reference).
+	 */
+	static double[] lineWeights(FrameStack stack, double[][] t, int ref, double[] interval) {
+		int n = stack.size(), w = stack.width(), h = stack.height();
+		float[] rf = Warp.apply(stack.pixels(ref), w, h, t[ref][0], t[ref][1], t[ref][2]);
+		double[] r = new double[n];
+		IntStream.range(0, n).parallel().forEach(i -> {
+			float[] a = i == ref ? rf : Warp.apply(stack.pixels(i), w, h, t[i][0], t[i][1], t[i][2]);
+			double sa = 0, sb = 0, saa = 0, sab = 0, sbb = 0;
+			int m = 0;
+			for (int y = 3; y < h - 3; y++)
+				for (int x = 3; x < w - 3; x++) {
+					double u = rf[y * w + x], v = a[y * w + x];
+					sa += u;
+					sb += v;
+					saa += u * u;
+					sab += u * v;
+					sbb += v * v;
+					m++;
+				}
+			double vu = saa - sa * sa / m, cuv = sab - sa * sb / m, vv = sbb - sb * sb / m;
+			// residual of v on u, expressed in units of the reference: (vv - cuv^2/vu) / g^2 with g = cuv / vu
+			double res = Math.max(0, vv - cuv * cuv / vu), g = cuv / vu;
+			r[i] = vu > 0 && g != 0 ? Math.sqrt(res / (g * g) / vu) : Double.POSITIVE_INFINITY;
+		});
+		double r0 = Double.POSITIVE_INFINITY;
+		for (int i = 0; i < n; i++) if (i != ref) r0 = Math.min(r0, r[i]);
+		double[] pw = new double[n];
+		for (int i = 0; i < n; i++) {
+			double q = r0 > 0 && Double.isFinite(r0) ? r[i] / r0 : (r[i] == 0 ? 0 : 1);
+			pw[i] = Double.isFinite(q) ? interval[i] / (1 + q * q * q * q) : 1e-9 * interval[i];
+		}
+		return pw;
 	}
 
 	/** As {@link #robustLine(double[], double[])} with prior weights {@code pw} multiplying the biweights. */
