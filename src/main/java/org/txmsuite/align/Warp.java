@@ -113,6 +113,10 @@ final class Warp {
 			}
 			double[] d = Lsq.solve(m);
 			if (!(Double.isFinite(d[0]) && Double.isFinite(d[1]) && Double.isFinite(d[2]))) break;
+			// damping: at most 1 px and 1 % per step (a converging fit takes far smaller steps; an
+			// ill-conditioned one, e.g. when the gain collapses, cannot jump across the field)
+			double k = Math.min(1, Math.min(1 / Math.max(1e-300, Math.hypot(d[0], d[1])), 0.01 / Math.max(1e-300, Math.abs(d[2]))));
+			for (int a = 0; a < np; a++) d[a] *= k;
 			dx += d[0];
 			dy += d[1];
 			s += d[2];

@@ -29,17 +29,28 @@ class SpectralAlignerTest {
 	static synchronized FrameStack stack() {
 		if (stack != null) return stack;
 		for (int i = 0; i < N; i++) E[i] = 8300 + i * 1.5;
-		double[] a = ModelSpectra.nickel2plus().mu(E), b = ModelSpectra.nickel3plus().mu(E);
-		SpectralStack fine = new XanesParticle(S * F, E, a, b, null, 0, 4).absorbance(1.0, 300);
-		Random r = new Random(9);
+		return stack = simulate(E, 0, 300, 9, DX, DY, SC);
+	}
+
+	/**
+	 * The Ni particle (Ni2+/Ni3+ domains, optionally a metal-like minority phase whose edge lies 9 eV below
+	 * theirs) at {@code e}, +-3 px random shifts and a magnification ramp of 0.5 % across the energy range;
+	 * fills dx, dy, sc with the truth.
+	 */
+	static FrameStack simulate(double[] e, double minority, double snr, long seed, double[] dx, double[] dy, double[] sc) {
+		int n = e.length;
+		double[] a = ModelSpectra.nickel2plus().mu(e), b = ModelSpectra.nickel3plus().mu(e);
+		double[] c = minority > 0 ? ModelSpectra.nickelMetal().mu(e) : null;
+		SpectralStack fine = new XanesParticle(S * F, e, a, b, c, minority, 4).absorbance(1.0, snr);
+		Random r = new Random(seed);
 		FrameStack st = new FrameStack(S, S);
-		for (int i = 0; i < N; i++) {
-			DX[i] = (r.nextDouble() - 0.5) * 6;
-			DY[i] = (r.nextDouble() - 0.5) * 6;
-			SC[i] = 1 + 0.005 * i / (N - 1);
-			st.add(render(fine.plane(i, 0), DX[i], DY[i], SC[i]), new FrameInfo(FrameKind.SAMPLE, Double.NaN, E[i], 1));
+		for (int i = 0; i < n; i++) {
+			dx[i] = (r.nextDouble() - 0.5) * 6;
+			dy[i] = (r.nextDouble() - 0.5) * 6;
+			sc[i] = 1 + 0.005 * (e[i] - e[0]) / (e[n - 1] - e[0]);
+			st.add(render(fine.plane(i, 0), dx[i], dy[i], sc[i]), new FrameInfo(FrameKind.SAMPLE, Double.NaN, e[i], 1));
 		}
-		return stack = st;
+		return st;
 	}
 
 	/** Worst errors against the truth relative to the last frame: {shift px, scale off the edge, scale on the edge}. */
