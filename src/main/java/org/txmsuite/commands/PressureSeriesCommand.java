@@ -63,6 +63,8 @@ public class PressureSeriesCommand extends ContextCommand {
 	private int recon_iterations = 10;
 	@Parameter(label = "TV weight", min = "0", description = "total-variation regularization of the SART reconstruction")
 	private double tv_weight = 0.1;
+	@Parameter(label = "Non-negativity", description = "constrain the reconstruction to >= 0 (biases Pt-shell interiors high under noise)")
+	private boolean nonnegative = false;
 	@Parameter(label = "Exposures per angle", min = "1", description = "for data=simulate: averaged on import")
 	private int exposures = 3;
 	@Parameter(label = "Align projections")
@@ -97,6 +99,7 @@ public class PressureSeriesCommand extends ContextCommand {
 		o.runoutPx = runout_px;
 		o.reconIterations = recon_iterations;
 		o.tvWeight = tv_weight;
+		o.nonnegative = nonnegative;
 		o.exposuresPerPosition = exposures;
 		o.align = align;
 		o.seed = seed;

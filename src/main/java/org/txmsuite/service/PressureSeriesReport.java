@@ -14,7 +14,7 @@ final class PressureSeriesReport {
 		boolean sim = r.trueParameters != null;
 		b.append("# TXM Suite pressure series\n\n");
 		b.append(sim ? "Simulated DAC experiment: each scan was generated as an XMController macro, run on the instrument\n"
-			+ "simulator over Channel Access, imported, normalized, aligned, reconstructed (SART, non-negative) and\n"
+			+ "simulator over Channel Access, imported, normalized, aligned, reconstructed (SART with TV) and\n"
 			+ "segmented through its Pt shell.\n\n" : "Measured scans: imported, normalized, aligned, reconstructed and segmented through the Pt shell.\n\n");
 		b.append("## Volumes\n\n");
 		b.append(sim ? "| scan | P (GPa) | V (um^3) | U (um^3, 2 sigma) | true V (um^3) | error (%) | within U |\n|---|---|---|---|---|---|---|\n"
