@@ -196,8 +196,7 @@ public final class PressureSeries {
 		ShellResult r = txm.measurePtShell(volume, shell, progress);
 		Files.createDirectories(dir);
 		TiffIO.save(txm.image(volume, "volume"), dir.resolve("volume.tif"));
-		ColorProcessor view = new ColorProcessor(r.viewWidth, r.viewHeight, r.view.clone());
-		AtomicFiles.write(dir.resolve("view.png"), tmp -> ImageIO.write(view.getBufferedImage(), "png", tmp.toFile()));
+		png(new ImagePlus("view", new ColorProcessor(r.viewWidth, r.viewHeight, r.view.clone())), dir.resolve("view.png"));
 		return new Point(dir.getFileName().toString(), pressureGpa, sigmaPGpa, r.interiorVolumeUm3, r.uncertaintyUm3, trueVolumeUm3);
 	}
 
