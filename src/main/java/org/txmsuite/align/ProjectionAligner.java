@@ -109,7 +109,7 @@ public final class ProjectionAligner {
 					ux[i] = found[i][0] * b;
 					uy[i] = o.vertical ? found[i][1] * b : 0;
 				}
-				gauge(ux, uy, angles, loop);
+				gauge(ux, uy, angles);
 				double ss = 0;
 				for (int i = 0; i < n; i++) {
 					dx[i] += ux[i];
@@ -129,12 +129,15 @@ public final class ProjectionAligner {
 	}
 
 	/**
-	 * Keeps the loop from wandering along what the data cannot tell: after the first loop, the updates
-	 * lose their b cos + c sin part in x (a translation of the object in the slice plane) and their mean
-	 * in y (a translation along the axis). The mean in x (the rotation centre) is left to the data.
+	 * Gauge fixing. Projections of an object translated by (x0, z0) in the slice plane equal projections
+	 * shifted by x0 cos(theta) + z0 sin(theta), and a translation along the axis shifts every projection
+	 * by the same y: those components of (dx, dy) no data can determine. Every update (from the first
+	 * loop on) therefore loses its b cos + c sin part in x (least-squares fit of a + b cos + c sin, the
+	 * constant a kept: it is the rotation centre's, observable) and its mean in y, so the accumulated
+	 * shifts are the minimum-norm solution: the jitter is taken as random and the object stays where the
+	 * unaligned data put it on average. Without this the loop random-walks in that subspace.
 	 */
-	private static void gauge(double[] ux, double[] uy, double[] angles, int loop) {
-		if (loop == 0) return;
+	private static void gauge(double[] ux, double[] uy, double[] angles) {
 		double[] f = Lsq.fit(ux, angles);
 		for (int i = 0; i < ux.length; i++) {
 			double t = Math.toRadians(angles[i]);

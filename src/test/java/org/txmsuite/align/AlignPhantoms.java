@@ -62,6 +62,18 @@ final class AlignPhantoms {
 		return Math.sqrt(s / d.length);
 	}
 
+	/**
+	 * RMS of the b cos + c sin part (after its mean) of the least-squares fit of a + b cos + c sin to the
+	 * true x jitter: the object translation hidden in the jitter. No method can see it, so it is the floor
+	 * of {@link #rmsOffset} for x (the minimum-norm gauge of the aligner reaches it).
+	 */
+	static double gaugeFloor(double[] truth, double[] angles) {
+		double[] c = truth.clone();
+		ProjectionAligner.removeRigid(c, angles);
+		for (int i = 0; i < c.length; i++) c[i] = truth[i] - c[i];
+		return rmsOffset(c, new double[c.length]);
+	}
+
 	static double[] column(double[][] a, int c) {
 		double[] o = new double[a.length];
 		for (int i = 0; i < a.length; i++) o[i] = a[i][c];

@@ -9,7 +9,11 @@ import org.txmsuite.sim.ScanSimulator;
 
 /** Consistency and cross-correlation alignment against the simulator's exact jitter (small sizes; big ones in bench). */
 class ProjectionAlignerTest {
-	/** Aligns a 64 x 32 x n jittered (+-3 px) scan; returns {x RMS with a + b cos + c sin removed, y RMS with the offset removed}. */
+	/**
+	 * Aligns a 64 x 32 x n jittered (+-3 px) scan; returns {x RMS with a + b cos + c sin removed (gauge-free), y RMS with
+	 * the offset removed, x RMS with the common offset removed (the issue's measure), the floor of the latter: the true
+	 * jitter's own cos/sin part, an object translation no method can see}.
+	 */
 	static double[] consistency(double[] ang, long seed) {
 		ScanSimulator sim = AlignPhantoms.scan(64, 32).jitter(3, seed);
 		FrameStack p = sim.projections(ang, 0.01);
@@ -17,28 +21,37 @@ class ProjectionAlignerTest {
 		AlignResult r = ProjectionAligner.align(p, ang, new AlignOptions().maxLoops(25), null);
 		assertEquals(ang.length, r.aligned.size());
 		double[] tx = AlignPhantoms.column(t, 0), ty = AlignPhantoms.column(t, 1);
-		double[] e = { AlignPhantoms.rmsRigid(r.dx, tx, ang), AlignPhantoms.rmsOffset(r.dy, ty) };
-		System.out.printf("consistency %d views %.0f..%.0f deg: x %.3f px (rigid removed), y %.3f px (offset removed), %d loops%n",
-			ang.length, ang[0], ang[ang.length - 1], e[0], e[1], r.loops);
+		double[] e = { AlignPhantoms.rmsRigid(r.dx, tx, ang), AlignPhantoms.rmsOffset(r.dy, ty), AlignPhantoms.rmsOffset(r.dx, tx),
+			AlignPhantoms.gaugeFloor(tx, ang) };
+		System.out.printf("consistency %d views %.0f..%.0f deg seed %d: x %.3f px (rigid removed), %.3f px (offset removed; floor %.3f), y %.3f px, %d loops%n",
+			ang.length, ang[0], ang[ang.length - 1], seed, e[0], e[2], e[3], e[1], r.loops);
 		return e;
 	}
 
 	@Test
 	void consistencyRecoversJitterWithTheSimulatorsSignConvention() {
 		// +-3 px jitter (RMS 1.7 px) at this small size (32 rows, 64 columns, 60 views): the found shifts equal
-		// the true ones, same sign, up to the object translation a + b cos + c sin no method can see (x) and a
-		// common offset (y). Issue acceptance (64 x 128 x 128): 0.10 px, met there (0.02 / 0.05 px, see docs);
-		// this quarter-size scan has a quarter of the edge pixels and measures 0.03 / 0.09 px.
+		// the true ones, same sign. Issue acceptance (64 x 128 x 128): 0.10 px at 180 degrees after removing a
+		// common offset. That measure includes the true jitter's own b cos + c sin part (an object translation,
+		// invisible to any method); this seed's is small (0.087 px), so the literal measure applies: measured
+		// 0.091 px, gauge-free 0.025 px, y 0.088 px (a quarter of the edge pixels of the full case).
 		double[] e = consistency(ScanSimulator.angles(0, 177, 60), 11);
-		assertEquals(0, e[0], 0.10);
+		assertEquals(0.087, e[3], 0.002, "floor of this seed");
+		assertEquals(0, e[2], 0.10);
+		assertEquals(0, e[0], 0.05);
 		assertEquals(0, e[1], 0.12);
 	}
 
 	@Test
 	void consistencyOnFourPostDacAngles() {
-		// four-post cell: 152 degrees in two windows 90 degrees apart; acceptance 0.15 px
+		// four-post cell: 152 degrees in two windows 90 degrees apart; acceptance 0.15 px. This seed's jitter
+		// holds 0.332 px of b cos + c sin (floor of the common-offset measure for ANY method, above 0.15), so
+		// the threshold applies to the gauge-free error (measured 0.037 px), and the common-offset error must
+		// sit at that floor: the minimum-norm gauge adds only the gauge-free error in quadrature (0.334 px).
 		double[] e = consistency(ScanSimulator.fourPostAngles(152, 152.0 / 60), 7);
+		assertEquals(0.332, e[3], 0.002, "floor of this seed");
 		assertEquals(0, e[0], 0.15);
+		assertEquals(0, e[2], Math.hypot(e[3], 0.05));
 		assertEquals(0, e[1], 0.15);
 	}
 
