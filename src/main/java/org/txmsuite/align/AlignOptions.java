@@ -36,6 +36,11 @@ public final class AlignOptions {
 	 * visited last, which otherwise can split the stack into groups offset against each other.
 	 */
 	public double relax = 0.5;
+	/**
+	 * When successive updates point the same way and shrink by a steady ratio (the slow creep of the
+	 * constant x shift, i.e. the centre, on limited-angle data), add the rest of the geometric series.
+	 */
+	public boolean extrapolate = true;
 	/** Clamp the reconstruction at zero (absorbance is non-negative). */
 	public boolean positivity = true;
 
@@ -48,4 +53,5 @@ public final class AlignOptions {
 	public AlignOptions vertical(boolean v) { vertical = v; return this; }
 	public AlignOptions upsample(int v) { upsample = v; return this; }
 	public AlignOptions phaseCorrelation(boolean v) { phaseCorrelation = v; return this; }
+	public AlignOptions extrapolate(boolean v) { extrapolate = v; return this; }
 }

@@ -100,6 +100,8 @@ public final class ProjectionAligner {
 			double tol = b == 1 ? o.tolerance : Math.max(o.tolerance, 0.05 * b);
 			ThreadLocal<Registration> reg = ThreadLocal.withInitial(() -> new Registration(lw, lh, o.upsample, o.fade, o.phaseCorrelation));
 			double[][] found = new double[n][3];
+			double[] prevX = new double[n], prevY = new double[n];
+			int plain = 0;
 			for (int loop = 0; loop < o.maxLoops; loop++) {
 				p.checkCancelled();
 				model.sweepAndReproject(vol, shifted, o.sweepsPerLoop, reproj);
@@ -111,21 +113,44 @@ public final class ProjectionAligner {
 				}
 				gauge(ux, uy, angles);
 				double ss = 0;
-				for (int i = 0; i < n; i++) {
-					dx[i] += ux[i];
-					dy[i] += uy[i];
-					ss += ux[i] * ux[i] + uy[i] * uy[i];
-				}
+				for (int i = 0; i < n; i++) ss += ux[i] * ux[i] + uy[i] * uy[i];
 				last = Math.sqrt(ss / n);
+				double jump = o.extrapolate && plain >= 2 ? extrapolation(ux, uy, prevX, prevY) : 0;
+				for (int i = 0; i < n; i++) {
+					dx[i] += (1 + jump) * ux[i];
+					dy[i] += (1 + jump) * uy[i];
+				}
+				System.arraycopy(ux, 0, prevX, 0, n);
+				System.arraycopy(uy, 0, prevY, 0, n);
+				plain = jump > 0 ? 0 : plain + 1;
 				shiftInto(data, shifted, lw, lh, dx, dy, b);
 				done++;
 				loops++;
 				p.report(done, total, String.format("bin %d, loop %d: RMS shift update %.4f px", b, loop + 1, last));
-				if (last < tol) break;
+				if (last < tol && jump == 0) break;
 			}
 			done = levels.indexOf(b) * o.maxLoops + o.maxLoops;
 		}
 		return new double[] { loops, last };
+	}
+
+	/**
+	 * Extra multiple of this loop's update when the loop creeps along one direction: if the update is
+	 * nearly parallel to the previous one (cosine above 0.98) and shorter by a steady ratio rho, the
+	 * remaining updates sum to about rho / (1 - rho) times this one (a geometric series; vector form of
+	 * Aitken's extrapolation), capped at 10. Zero otherwise.
+	 */
+	static double extrapolation(double[] ux, double[] uy, double[] px, double[] py) {
+		double dot = 0, n1 = 0, n0 = 0;
+		for (int i = 0; i < ux.length; i++) {
+			dot += ux[i] * px[i] + uy[i] * py[i];
+			n1 += ux[i] * ux[i] + uy[i] * uy[i];
+			n0 += px[i] * px[i] + py[i] * py[i];
+		}
+		if (n0 == 0 || n1 == 0 || dot / Math.sqrt(n0 * n1) < 0.98) return 0;
+		double rho = Math.sqrt(n1 / n0);
+		if (rho < 0.3 || rho > 0.97) return 0;
+		return Math.min(10, rho / (1 - rho));
 	}
 
 	/**

@@ -38,7 +38,8 @@ public final class AlignBenchSupport {
 	 * (NaN: (W-1)/2); prints per loop when {@code verbose}. Returns {x RMS after removing a common offset
 	 * (the issue's measure), x RMS after removing a + b cos + c sin (gauge-free), the RMS of the true
 	 * jitter's own cos/sin part after its mean (the floor of the first for any method), y RMS after the
-	 * offset, loops, wall s, CPU s, found centre}.
+	 * offset, loops, wall s, CPU s, found centre, the constant a of the fit a + b cos + c sin to the true x jitter (with
+	 * the centre refined, that part of the jitter cannot be told from a centre shift)}.
 	 */
 	public static double[] run(String set, int w, int h, int n, AlignOptions o, long seed, double center, boolean verbose) {
 		double[] ang = angles(set, n);
@@ -61,7 +62,7 @@ public final class AlignBenchSupport {
 		double total = (System.nanoTime() - t1) / 1e9, cpu = (cpuNanos() - c1) / 1e9;
 		double[] tx = AlignPhantoms.column(truth, 0), ty = AlignPhantoms.column(truth, 1);
 		double[] m = { AlignPhantoms.rmsOffset(r.dx, tx), AlignPhantoms.rmsRigid(r.dx, tx, ang), AlignPhantoms.gaugeFloor(tx, ang),
-			AlignPhantoms.rmsOffset(r.dy, ty), r.loops, total, cpu, r.center };
+			AlignPhantoms.rmsOffset(r.dy, ty), r.loops, total, cpu, r.center, Lsq.fit(tx, ang)[0] };
 		if (!verbose) return m;
 		System.out.printf("total wall %.2f s, cpu %.2f s, %d loops (%.3f s wall, %.3f s cpu per loop incl. start sweeps)%n", total, cpu,
 			r.loops, total / r.loops, cpu / r.loops);
