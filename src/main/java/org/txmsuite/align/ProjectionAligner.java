@@ -99,14 +99,14 @@ public final class ProjectionAligner {
 			model.sweepAndReproject(vol, shifted, o.startSweeps - o.sweepsPerLoop, null);
 			double tol = b == 1 ? o.tolerance : Math.max(o.tolerance, 0.05 * b);
 			ThreadLocal<Registration> reg = ThreadLocal.withInitial(() -> new Registration(lw, lh, o.upsample, o.fade, o.phaseCorrelation));
+			ThreadLocal<SubpixelShift> shifter = ThreadLocal.withInitial(() -> new SubpixelShift(lw, lh));
 			double[][] found = new double[n][3];
-			double[] prevX = new double[n], prevY = new double[n];
+			double[] prevX = new double[n], prevY = new double[n], ux = new double[n], uy = new double[n];
 			int plain = 0;
 			for (int loop = 0; loop < o.maxLoops; loop++) {
 				p.checkCancelled();
 				model.sweepAndReproject(vol, shifted, o.sweepsPerLoop, reproj);
 				IntStream.range(0, n).parallel().forEach(i -> reg.get().register(reproj[i], shifted[i], found[i]));
-				double[] ux = new double[n], uy = new double[n];
 				for (int i = 0; i < n; i++) {
 					ux[i] = found[i][0] * b;
 					uy[i] = o.vertical ? found[i][1] * b : 0;
@@ -123,10 +123,11 @@ public final class ProjectionAligner {
 				System.arraycopy(ux, 0, prevX, 0, n);
 				System.arraycopy(uy, 0, prevY, 0, n);
 				plain = jump > 0 ? 0 : plain + 1;
-				shiftInto(data, shifted, lw, lh, dx, dy, b);
+				shiftInto(data, shifted, dx, dy, b, shifter);
 				done++;
 				loops++;
-				p.report(done, total, String.format("bin %d, loop %d: RMS shift update %.4f px", b, loop + 1, last));
+				p.report(done, total, String.format("bin %d, loop %d: RMS shift update %.4f px%s", b, loop + 1, last,
+					jump > 0 ? String.format(" (extrapolated x%.1f)", 1 + jump) : ""));
 				if (last < tol && jump == 0) break;
 			}
 			done = levels.indexOf(b) * o.maxLoops + o.maxLoops;
@@ -225,7 +226,11 @@ public final class ProjectionAligner {
 
 	/** As {@link #shiftAll} into existing frames. */
 	static void shiftInto(float[][] src, float[][] out, int w, int h, double[] dx, double[] dy, int b) {
-		ThreadLocal<SubpixelShift> sh = ThreadLocal.withInitial(() -> new SubpixelShift(w, h));
+		shiftInto(src, out, dx, dy, b, ThreadLocal.withInitial(() -> new SubpixelShift(w, h)));
+	}
+
+	/** As {@link #shiftAll} into existing frames with per-thread shifters made once (per level). */
+	static void shiftInto(float[][] src, float[][] out, double[] dx, double[] dy, int b, ThreadLocal<SubpixelShift> sh) {
 		IntStream.range(0, src.length).parallel().forEach(i -> sh.get().shift(src[i], out[i], -dx[i] / b, -dy[i] / b));
 	}
 
