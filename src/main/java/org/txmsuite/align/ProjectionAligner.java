@@ -16,8 +16,9 @@ import org.txmsuite.core.TxmException;
  * to its reprojection by upsampled-DFT cross-correlation; add the found shift to the total; shift the
  * ORIGINAL projections by the new totals }. Beyond TomoPy: coarse-to-fine (2x binned first, the volume
  * carried up as the warm start), a stopping rule (RMS shift update below a tolerance), vertical and
- * horizontal shifts, any angle set (missing wedges: the solver only uses the measured angles), and the
- * rotation centre optionally carried as the mean horizontal shift.
+ * horizontal shifts, any angle set (missing wedges: the solver only uses the measured angles), the
+ * minimum-norm gauge (no b cos + c sin part in x, see {@link #gauge}), extrapolation of updates that creep
+ * along one direction, and the rotation centre optionally carried as the mean horizontal shift.
  */
 public final class ProjectionAligner {
 	private ProjectionAligner() {}
@@ -163,7 +164,7 @@ public final class ProjectionAligner {
 	 * shifts are the minimum-norm solution: the jitter is taken as random and the object stays where the
 	 * unaligned data put it on average. Without this the loop random-walks in that subspace.
 	 */
-	private static void gauge(double[] ux, double[] uy, double[] angles) {
+	static void gauge(double[] ux, double[] uy, double[] angles) {
 		double[] f = Lsq.fit(ux, angles);
 		for (int i = 0; i < ux.length; i++) {
 			double t = Math.toRadians(angles[i]);
