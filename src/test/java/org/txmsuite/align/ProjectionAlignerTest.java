@@ -56,6 +56,25 @@ class ProjectionAlignerTest {
 	}
 
 	@Test
+	void extrapolationSumsAGeometricCreepAndLeavesTurnsAlone() {
+		// updates u, 0.8 u, 0.64 u, ...: the rest after 0.8 u sums to 4 x (0.8 u) = rho / (1 - rho) with rho = 0.8
+		double[] px = { 0.1, -0.2, 0.05 }, py = { 0.02, 0, -0.01 };
+		double[] ux = new double[3], uy = new double[3];
+		for (int i = 0; i < 3; i++) {
+			ux[i] = 0.8 * px[i];
+			uy[i] = 0.8 * py[i];
+		}
+		assertEquals(4.0, ProjectionAligner.extrapolation(ux, uy, px, py), 1e-9);
+		// a slow creep is capped at 10, a turn (not parallel) or a fast decay gets nothing
+		for (int i = 0; i < 3; i++) { ux[i] = 0.96 * px[i]; uy[i] = 0.96 * py[i]; }
+		assertEquals(10, ProjectionAligner.extrapolation(ux, uy, px, py), 1e-9);
+		double[] turn = { 0.08, 0.1, 0.04 };
+		assertEquals(0, ProjectionAligner.extrapolation(turn, uy, px, py), 0);
+		for (int i = 0; i < 3; i++) { ux[i] = 0.2 * px[i]; uy[i] = 0.2 * py[i]; }
+		assertEquals(0, ProjectionAligner.extrapolation(ux, uy, px, py), 0);
+	}
+
+	@Test
 	void crossCorrelationRemovesVerticalDrift() {
 		double[] ang = ScanSimulator.angles(0, 178, 90);
 		ScanSimulator sim = AlignPhantoms.scan(64, 32).jitter(2, 5);
