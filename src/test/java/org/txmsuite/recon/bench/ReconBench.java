@@ -35,20 +35,25 @@ import org.txmsuite.sim.Phantom2D;
  * </ol>
  * Writes the sinograms (detector centre W/2, scikit-image's convention; our centre parameter is set
  * to match) and the matching ground truths as little-endian float32 into the given folder.
- * Usage: {@code ReconBench OUTDIR [skipVolume]}
+ * Usage: {@code ReconBench OUTDIR [skipVolume|scaling]} (scaling: only the 1- and 2-thread runs)
  */
 public class ReconBench {
 	static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+	/** SART sweeps in the volume runs (system property recon.sweeps, default 5). */
+	static final int SWEEPS = Integer.getInteger("recon.sweeps", 5);
 
 	public static void main(String[] args) throws IOException {
 		Path dir = Paths.get(args.length > 0 ? args[0] : "target/bench-recon");
 		Files.createDirectories(dir);
 		System.out.printf("cores %d, load average %.2f, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
 			ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().maxMemory() >> 20);
-		slice(dir, 256, 135, true);
-		slice(dir, 512, 180, false);
+		String mode = args.length > 1 ? args[1] : "all";
+		if (!mode.equals("scaling")) {
+			slice(dir, 256, 135, true);
+			slice(dir, 512, 180, false);
+		}
 		sliceThreads(512, 180);
-		if (args.length < 2) volume(256, 135);
+		if (!mode.equals("skipVolume")) volume(256, 135);
 		System.out.printf("%nload average at the end %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 	}
 
@@ -158,7 +163,7 @@ public class ReconBench {
 		System.out.printf("3 alternating runs per thread count, best and median (load average %.2f)%n",
 			ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		System.out.println("algorithm  sweeps  threads  wall s best  median  cpu s (best)  cores used  slices/s  peak heap");
-		Object[][] cases = { { "FBP", new ReconOptions().algorithm(Algorithm.FBP) }, { "SART", new ReconOptions().iterations(5) } };
+		Object[][] cases = { { "FBP", new ReconOptions().algorithm(Algorithm.FBP) }, { "SART", new ReconOptions().iterations(SWEEPS) } };
 		for (Object[] r : cases) {
 			double[][] wall = new double[3][3], cpu = new double[3][3], heap = new double[3][3];
 			for (int rep = 0; rep < 3; rep++)
@@ -174,7 +179,7 @@ public class ReconBench {
 			for (int threads = 1; threads <= 2; threads++) {
 				int b = best(wall[threads]);
 				double w = wall[threads][b];
-				System.out.printf("%-9s %6s  %7d  %11.2f  %6.2f  %12.2f  %10.2f  %8.1f  %5d MB%n", r[0], r[0].equals("FBP") ? "-" : "5", threads,
+				System.out.printf("%-9s %6s  %7d  %11.2f  %6.2f  %12.2f  %10.2f  %8.1f  %5d MB%n", r[0], r[0].equals("FBP") ? "-" : "" + SWEEPS, threads,
 					w, median(wall[threads]), cpu[threads][b], cpu[threads][b] / w, n / w, (long) heap[threads][b]);
 			}
 		}
