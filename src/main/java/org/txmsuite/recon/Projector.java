@@ -240,12 +240,21 @@ public final class Projector {
 	 * (overwritten).
 	 */
 	public void forwardPadded(float[] img, int a, float[] out, int off) {
+		forwardPadded(img, a, out, off, 0, n);
+	}
+
+	/**
+	 * As {@link #forwardPadded(float[], int, float[], int)} over image lines {@code kFrom <= k < kTo}
+	 * only (rows if {@link #linesAreRows}, else columns): a partial projection. Partial projections of
+	 * disjoint line ranges covering 0..n-1 add up to the full projection, so threads can split one.
+	 */
+	public void forwardPadded(float[] img, int a, float[] out, int off, int kFrom, int kTo) {
 		Arrays.fill(out, off, off + w, 0f);
 		final double g = gam[a], d = del[a] + 1;
 		final long dF = Math.round(alpha[a] * ONE);
 		final int sF = strideF[a], sK = strideK[a];
 		final int[] range = new int[2];
-		for (int k = 0; k < n; k++) {
+		for (int k = kFrom; k < kTo; k++) {
 			long f0 = Math.round((g * k + d) * ONE);
 			if (!range(f0, dF, w, k, range)) continue;
 			int base = (k + 1) * sK;

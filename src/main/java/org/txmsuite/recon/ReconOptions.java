@@ -104,10 +104,13 @@ public final class ReconOptions {
 	/** Zero outside the cylinder every projection sees (radius from the centre to the nearer detector edge). */
 	public boolean support() { return support; }
 	public ReconOptions support(boolean v) { support = v; return this; }
-	/** ASD-POCS TV step as a fraction of the last data-update size (0: no TV; 0.2 to 0.5 typical). */
+	/**
+	 * ASD-POCS TV step as a fraction of the last data-update size (0: no TV; 0.2 recommended: never worse
+	 * than none on the limited-angle study in docs/stages/recon.md, 0.5 only for thick plateaus).
+	 */
 	public double tvWeight() { return tvWeight; }
 	public ReconOptions tvWeight(double v) { tvWeight = v; return this; }
-	/** TV gradient steps after each sweep. */
+	/** TV gradient steps after each block of projections (ART, SART) or each update (SIRT). */
 	public int tvSteps() { return tvSteps; }
 	public ReconOptions tvSteps(int v) { tvSteps = v; return this; }
 	/** ART/SART: TV descent after each of this many blocks of projections per sweep. */

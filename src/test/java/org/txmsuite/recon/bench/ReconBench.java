@@ -28,24 +28,33 @@ import org.txmsuite.sim.Phantom2D;
  * <ol>
  * <li>256x256, 135 angles over 0..134 deg, analytic Shepp-Logan: RMSE/SSIM after 5 sweeps and time
  * per sweep, one thread, per algorithm;</li>
- * <li>512x512, 180 angles: time per ART/SART sweep;</li>
- * <li>a 256^3 volume from 135 projections with 1 and 2 threads, and peak memory.</li>
+ * <li>512x512, 180 angles: time per ART/SART sweep; then one slice with 1 and 2 threads (FBP and SIRT
+ * split a slice between threads; SART does not);</li>
+ * <li>a 256^3 volume from 135 projections (FBP, SART 5 sweeps) with 1 and 2 threads, best and median
+ * of 3 alternating runs, and peak heap.</li>
  * </ol>
  * Writes the sinograms (detector centre W/2, scikit-image's convention; our centre parameter is set
  * to match) and the matching ground truths as little-endian float32 into the given folder.
- * Usage: {@code ReconBench OUTDIR [skipVolume]}
+ * Usage: {@code ReconBench OUTDIR [skipVolume|scaling]} (scaling: only the 1- and 2-thread runs)
  */
 public class ReconBench {
 	static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+	/** SART sweeps in the volume runs (system property recon.sweeps, default 5). */
+	static final int SWEEPS = Integer.getInteger("recon.sweeps", 5);
 
 	public static void main(String[] args) throws IOException {
 		Path dir = Paths.get(args.length > 0 ? args[0] : "target/bench-recon");
 		Files.createDirectories(dir);
 		System.out.printf("cores %d, load average %.2f, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
 			ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().maxMemory() >> 20);
-		slice(dir, 256, 135, true);
-		slice(dir, 512, 180, false);
-		if (args.length < 2) volume(256, 135);
+		String mode = args.length > 1 ? args[1] : "all";
+		if (!mode.equals("scaling")) {
+			slice(dir, 256, 135, true);
+			slice(dir, 512, 180, false);
+		}
+		sliceThreads(512, 180);
+		if (!mode.equals("skipVolume")) volume(256, 135);
+		System.out.printf("%nload average at the end %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 	}
 
 	static void slice(Path dir, int n, int na, boolean allAlgorithms) throws IOException {
@@ -95,6 +104,50 @@ public class ReconBench {
 			TestAccess.rmse(out, truth), TestAccess.ssim(out, truth, n), wall, cpu);
 	}
 
+	/** One 512^2 x 180 slice on 1 and 2 threads: wall time per sweep (FBP: per reconstruction), 3 alternating runs. */
+	static void sliceThreads(int n, int na) {
+		double[] ang = new double[na];
+		for (int i = 0; i < na; i++) ang[i] = i;
+		float[] sino = TestAccess.sino(n, ang);
+		Projector pr = new Projector(n, n, ang, Double.NaN, null);
+		Projector sup = pr.withSupport(SliceSolver.supportRadius(pr));
+		System.out.printf("%n== one %dx%d slice, %d angles: threads within the slice (load average %.2f) ==%n", n, n, na,
+			ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		System.out.println("algorithm  threads  wall ms best  median  process cpu ms (best run)");
+		float[] out = new float[n * n];
+		for (Algorithm alg : new Algorithm[] { Algorithm.FBP, Algorithm.SIRT, Algorithm.SART }) {
+			double[][] wall = new double[3][3], cpu = new double[3][3];
+			for (int rep = 0; rep < 3; rep++)
+				for (int t = 1; t <= 2; t++) {
+					long c0 = processCpuNanos(), t0 = System.nanoTime();
+					int per = 1;
+					if (alg == Algorithm.FBP) new Fbp(sup, ReconOptions.Filter.RAMP).reconstruct(sino, out, t);
+					else {
+						per = 2;
+						new SliceSolver(pr, new ReconOptions().algorithm(alg)).threads(t).run(sino, per, null);
+					}
+					wall[t][rep] = (System.nanoTime() - t0) / 1e6 / per;
+					cpu[t][rep] = (processCpuNanos() - c0) / 1e6 / per;
+				}
+			for (int t = 1; t <= 2; t++) {
+				int b = best(wall[t]);
+				System.out.printf("%-9s  %7d  %13.1f  %6.1f  %8.1f%n", alg, t, wall[t][b], median(wall[t]), cpu[t][b]);
+			}
+		}
+	}
+
+	static int best(double[] v) {
+		int b = 0;
+		for (int i = 1; i < v.length; i++) if (v[i] < v[b]) b = i;
+		return b;
+	}
+
+	static double median(double[] v) {
+		double[] c = v.clone();
+		java.util.Arrays.sort(c);
+		return c[c.length / 2];
+	}
+
 	static void volume(int n, int na) {
 		double[] ang = new double[na];
 		for (int i = 0; i < na; i++) ang[i] = i;
@@ -107,23 +160,28 @@ public class ReconBench {
 		}
 		System.out.printf("%n== %d^3 volume from %d projections (input %d MB, output %d MB) ==%n", n, na,
 			(long) na * n * n * 4 >> 20, (long) n * n * n * 4 >> 20);
-		System.out.println("best of 3 alternating runs (the machine is shared: the best run is the least disturbed)");
-		System.out.println("algorithm  sweeps  threads  wall s  process cpu s  cores used  slices/s  peak heap");
-		Object[][] cases = { { "FBP", new ReconOptions().algorithm(Algorithm.FBP), 1 }, { "SART", new ReconOptions().iterations(1), 1 } };
+		System.out.printf("3 alternating runs per thread count, best and median (load average %.2f)%n",
+			ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		System.out.println("algorithm  sweeps  threads  wall s best  median  cpu s (best)  cores used  slices/s  peak heap");
+		Object[][] cases = { { "FBP", new ReconOptions().algorithm(Algorithm.FBP) }, { "SART", new ReconOptions().iterations(SWEEPS) } };
 		for (Object[] r : cases) {
-			double[][] best = new double[3][];
+			double[][] wall = new double[3][3], cpu = new double[3][3], heap = new double[3][3];
 			for (int rep = 0; rep < 3; rep++)
 				for (int threads = 1; threads <= 2; threads++) {
 					ReconOptions o = ((ReconOptions) r[1]).threads(threads);
 					resetPeaks();
 					long t0 = System.nanoTime(), c0 = processCpuNanos();
 					Reconstructor.reconstruct(s, ang, o, null);
-					double sec = (System.nanoTime() - t0) / 1e9, cpu = (processCpuNanos() - c0) / 1e9;
-					if (best[threads] == null || sec < best[threads][0]) best[threads] = new double[] { sec, cpu, peakHeapMb() };
+					wall[threads][rep] = (System.nanoTime() - t0) / 1e9;
+					cpu[threads][rep] = (processCpuNanos() - c0) / 1e9;
+					heap[threads][rep] = peakHeapMb();
 				}
-			for (int threads = 1; threads <= 2; threads++)
-				System.out.printf("%-9s %6s  %7d  %6.2f  %13.2f  %10.2f  %8.1f  %5d MB%n", r[0], r[0].equals("FBP") ? "-" : "" + r[2], threads,
-					best[threads][0], best[threads][1], best[threads][1] / best[threads][0], n / best[threads][0], (long) best[threads][2]);
+			for (int threads = 1; threads <= 2; threads++) {
+				int b = best(wall[threads]);
+				double w = wall[threads][b];
+				System.out.printf("%-9s %6s  %7d  %11.2f  %6.2f  %12.2f  %10.2f  %8.1f  %5d MB%n", r[0], r[0].equals("FBP") ? "-" : "" + SWEEPS, threads,
+					w, median(wall[threads]), cpu[threads][b], cpu[threads][b] / w, n / w, (long) heap[threads][b]);
+			}
 		}
 	}
 
