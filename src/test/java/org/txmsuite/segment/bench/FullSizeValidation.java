@@ -35,7 +35,7 @@ import org.txmsuite.sim.ScanSimulator;
  * <p>Arguments (key=value, all optional): {@code cases=cube-135,sphere-152,...}, {@code step=1} (degrees),
  * {@code sweeps=10}, {@code tv=0.1}, {@code noise=0.005}, {@code core=15}, {@code shell=1}, {@code voxel=0.03}
  * (um), {@code rows=0} (reconstruct only this many central rows and stop: a timing probe),
- * {@code out=/tmp/segfull/results.txt}, {@code seed=1}.
+ * {@code out=/tmp/segfull/results.txt}, {@code seed=1}, {@code save=DIR} (write each reconstruction as DIR/case.tif).
  */
 public final class FullSizeValidation {
 	public static void main(String[] args) throws IOException {
@@ -44,6 +44,7 @@ public final class FullSizeValidation {
 		double step = 1, tv = 0.1, noise = 0.005, core = 15, shell = 1, vox = 0.03;
 		int sweeps = 10, rows = 0;
 		long seed = 1;
+		Path save = null;
 		Path out = Paths.get("/tmp/segfull/results.txt");
 		for (String a : args) {
 			String k = a.substring(0, a.indexOf('=')), v = a.substring(a.indexOf('=') + 1);
@@ -59,6 +60,7 @@ public final class FullSizeValidation {
 			case "rows": rows = Integer.parseInt(v); break;
 			case "out": out = Paths.get(v); break;
 			case "seed": seed = Long.parseLong(v); break;
+			case "save": save = Paths.get(v); break;
 			default: throw new IllegalArgumentException("unknown argument " + k);
 			}
 		}
@@ -90,6 +92,12 @@ public final class FullSizeValidation {
 				: ScanSimulator.angles(-67.5, 67.5 - step, (int) Math.round(135 / step));
 			System.gc();
 			peak.set(rt.totalMemory() - rt.freeMemory());
+			if (save != null && Files.exists(save.resolve(c + ".tif"))) { // measure a saved reconstruction again
+				Volume v = org.txmsuite.core.ImageJ1Views.toVolume(org.txmsuite.io.TiffIO.open(save.resolve(c + ".tif"))).voxelSizeNm(vox * 1000);
+				long t2 = System.nanoTime();
+				report(out, c + " (saved)", v, s, 0, 0, 0, t2, peak);
+				continue;
+			}
 			long t0 = System.nanoTime();
 			FrameStack proj = new ScanSimulator(s.phantom()).detector(n, h, vox).jitter(0, seed).projections(angles, noise);
 			long t1 = System.nanoTime();
@@ -117,17 +125,29 @@ public final class FullSizeValidation {
 				continue;
 			}
 			proj = null;
-			ShellResult r = PtShellSegmenter.measure(v, new ShellOptions(), Progress.NONE);
-			long t3 = System.nanoTime();
-			MeasuredObject in = r.object(2);
-			double tvol = s.interiorVolumeUm3(), ts = s.interiorSurfaceUm2();
-			double err = 100 * (r.interiorVolumeUm3 / tvol - 1);
-			log(out, String.format("%-12s %dx%dx%d %3d proj | V err %+.3f %% U %.3f %% (levels %.3f band %.3f closing %.3f) covered %s | S err %+.2f %% "
-				+ "| closing r=%d shell level %.4g interior %.4g | project %.0f s recon %.0f s (%.0f ms/slice-sweep) segment %.0f s, peak heap %d MB",
-				c, n, n, h, angles.length, err, 100 * r.uncertaintyUm3 / tvol, 100 * in.levelTermUm3 / tvol, 100 * in.bandTermUm3 / tvol,
-				100 * in.closingTermUm3 / tvol, Math.abs(r.interiorVolumeUm3 - tvol) <= r.uncertaintyUm3, 100 * (r.surfaceUm2 / ts - 1),
-				r.closingVoxels, r.shellLevel, r.interiorLevel, (t1 - t0) / 1e9, (t2 - t1) / 1e9, perSliceSweep, (t3 - t2) / 1e9, peak.get() >> 20));
+			if (save != null) {
+				Files.createDirectories(save);
+				Path f = save.resolve(c + ".tif");
+				org.txmsuite.io.TiffIO.save(org.txmsuite.core.ImageJ1Views.toImagePlus(v, c), f);
+				System.out.println("  saved " + f);
+			}
+			report(out, c, v, s, angles.length, (t1 - t0) / 1e9, (t2 - t1) / 1e9, t2, peak);
 		}
+	}
+
+	private static void report(Path out, String c, Volume v, DacSample s, int projections, double projectS, double reconS, long t2, AtomicLong peak)
+		throws IOException {
+		ShellResult r = PtShellSegmenter.measure(v, new ShellOptions(), Progress.NONE);
+		long t3 = System.nanoTime();
+		MeasuredObject in = r.object(2);
+		double tvol = s.interiorVolumeUm3(), ts = s.interiorSurfaceUm2();
+		double err = 100 * (r.interiorVolumeUm3 / tvol - 1);
+		double perSliceSweep = projections == 0 ? 0 : reconS * 1e3 / v.depth();
+		log(out, String.format("%-12s %dx%dx%d %3d proj | V err %+.3f %% U %.3f %% (levels %.3f band %.3f closing %.3f) covered %s | S err %+.2f %% (roughness %.4f) "
+			+ "| closing r=%d shell level %.4g interior %.4g | project %.0f s recon %.0f s (%.0f ms/slice, all sweeps) segment %.0f s, peak heap %d MB",
+			c, v.width(), v.height(), v.depth(), projections, err, 100 * r.uncertaintyUm3 / tvol, 100 * in.levelTermUm3 / tvol, 100 * in.bandTermUm3 / tvol,
+			100 * in.closingTermUm3 / tvol, Math.abs(r.interiorVolumeUm3 - tvol) <= r.uncertaintyUm3, 100 * (r.surfaceUm2 / ts - 1), in.surfaceRoughness,
+			r.closingVoxels, r.shellLevel, r.interiorLevel, projectS, reconS, perSliceSweep, (t3 - t2) / 1e9, peak.get() >> 20));
 	}
 
 	private static void log(Path out, String line) throws IOException {
