@@ -34,7 +34,8 @@ import org.txmsuite.sim.ScanSimulator;
  *
  * <p>Arguments (key=value, all optional): {@code cases=cube-135,sphere-152,...}, {@code step=1} (degrees),
  * {@code sweeps=10}, {@code tv=0.1}, {@code noise=0.005}, {@code core=15}, {@code shell=1}, {@code voxel=0.03}
- * (um), {@code rows=0} (reconstruct only this many central rows and stop: a timing probe),
+ * (um), {@code margin=4} (detector pixels beyond the object's widest turn on each side; the missing wedge smears the
+ * shell a few voxels along the blocked directions, so 4 is too tight for the cylinder at 135 degrees), {@code rows=0} (reconstruct only this many central rows and stop: a timing probe),
  * {@code out=/tmp/segfull/results.txt}, {@code seed=1}, {@code save=DIR} (write each reconstruction as DIR/case.tif).
  */
 public final class FullSizeValidation {
@@ -42,7 +43,7 @@ public final class FullSizeValidation {
 		Locale.setDefault(Locale.ROOT);
 		String cases = "cube-135,sphere-152,cylinder-135,cube-152,sphere-135,cylinder-152";
 		double step = 1, tv = 0.1, noise = 0.005, core = 15, shell = 1, vox = 0.03;
-		int sweeps = 10, rows = 0;
+		int sweeps = 10, rows = 0, margin = 4;
 		long seed = 1;
 		Path save = null;
 		Path out = Paths.get("/tmp/segfull/results.txt");
@@ -58,6 +59,7 @@ public final class FullSizeValidation {
 			case "shell": shell = Double.parseDouble(v); break;
 			case "voxel": vox = Double.parseDouble(v); break;
 			case "rows": rows = Integer.parseInt(v); break;
+			case "margin": margin = Integer.parseInt(v); break;
 			case "out": out = Paths.get(v); break;
 			case "seed": seed = Long.parseLong(v); break;
 			case "save": save = Paths.get(v); break;
@@ -80,14 +82,14 @@ public final class FullSizeValidation {
 		sampler.setDaemon(true);
 		sampler.start();
 		String head = String.format("# core %.1f um, shell %.2f um, voxel %.0f nm, step %.2f deg, noise %.4f of max absorbance, SART %d sweeps TV %.2f "
-			+ "no non-negativity, %d cores, max heap %d MB", core, shell, vox * 1000, step, noise, sweeps, tv, rt.availableProcessors(), rt.maxMemory() >> 20);
+			+ "no non-negativity, margin %d px, %d cores, max heap %d MB", core, shell, vox * 1000, step, noise, sweeps, tv, margin, rt.availableProcessors(), rt.maxMemory() >> 20);
 		log(out, head);
 		for (String c : cases.split(",")) {
 			String[] p = c.trim().split("-");
 			DacSample s = new DacSample(DacSample.Shape.valueOf(p[0].toUpperCase(Locale.ROOT)), core, shell);
 			int deg = Integer.parseInt(p[1]);
 			double[] e = s.phantom().extent();
-			int n = 2 * ((int) Math.ceil(Math.max(e[0], e[1]) / vox) + 4), h = 2 * ((int) Math.ceil(e[2] / vox) + 4);
+			int n = 2 * ((int) Math.ceil(Math.max(e[0], e[1]) / vox) + margin), h = 2 * ((int) Math.ceil(e[2] / vox) + 4);
 			double[] angles = deg == 152 ? ScanSimulator.fourPostAngles(152, step)
 				: ScanSimulator.angles(-67.5, 67.5 - step, (int) Math.round(135 / step));
 			System.gc();
