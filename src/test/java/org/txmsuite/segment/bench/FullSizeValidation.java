@@ -36,14 +36,15 @@ import org.txmsuite.sim.ScanSimulator;
  * {@code sweeps=10}, {@code tv=0.1}, {@code noise=0.005}, {@code core=15}, {@code shell=1}, {@code voxel=0.03}
  * (um), {@code margin=4} (detector pixels beyond the object's widest turn on each side; the missing wedge smears the
  * shell a few voxels along the blocked directions, so 4 is too tight for the cylinder at 135 degrees), {@code rows=0} (reconstruct only this many central rows and stop: a timing probe),
- * {@code out=/tmp/segfull/results.txt}, {@code seed=1}, {@code save=DIR} (write each reconstruction as DIR/case.tif).
+ * {@code out=/tmp/segfull/results.txt}, {@code seed=1}, {@code save=DIR} (write each reconstruction as DIR/case.tif; a case whose file exists
+ * there is measured again from it instead), {@code band=3} (band_voxels of the measurement).
  */
 public final class FullSizeValidation {
 	public static void main(String[] args) throws IOException {
 		Locale.setDefault(Locale.ROOT);
 		String cases = "cube-135,sphere-152,cylinder-135,cube-152,sphere-135,cylinder-152";
 		double step = 1, tv = 0.1, noise = 0.005, core = 15, shell = 1, vox = 0.03;
-		int sweeps = 10, rows = 0, margin = 4;
+		int sweeps = 10, rows = 0, margin = 4, band = new ShellOptions().bandVoxels;
 		long seed = 1;
 		Path save = null;
 		Path out = Paths.get("/tmp/segfull/results.txt");
@@ -60,6 +61,7 @@ public final class FullSizeValidation {
 			case "voxel": vox = Double.parseDouble(v); break;
 			case "rows": rows = Integer.parseInt(v); break;
 			case "margin": margin = Integer.parseInt(v); break;
+			case "band": band = Integer.parseInt(v); break;
 			case "out": out = Paths.get(v); break;
 			case "seed": seed = Long.parseLong(v); break;
 			case "save": save = Paths.get(v); break;
@@ -97,7 +99,7 @@ public final class FullSizeValidation {
 			if (save != null && Files.exists(save.resolve(c + ".tif"))) { // measure a saved reconstruction again
 				Volume v = org.txmsuite.core.ImageJ1Views.toVolume(org.txmsuite.io.TiffIO.open(save.resolve(c + ".tif"))).voxelSizeNm(vox * 1000);
 				long t2 = System.nanoTime();
-				report(out, c + " (saved)", v, s, 0, 0, 0, t2, peak);
+				report(out, c + " (saved, band " + band + ")", v, s, band, 0, 0, 0, t2, peak);
 				continue;
 			}
 			long t0 = System.nanoTime();
@@ -133,13 +135,15 @@ public final class FullSizeValidation {
 				org.txmsuite.io.TiffIO.save(org.txmsuite.core.ImageJ1Views.toImagePlus(v, c), f);
 				System.out.println("  saved " + f);
 			}
-			report(out, c, v, s, angles.length, (t1 - t0) / 1e9, (t2 - t1) / 1e9, t2, peak);
+			report(out, c, v, s, band, angles.length, (t1 - t0) / 1e9, (t2 - t1) / 1e9, t2, peak);
 		}
 	}
 
-	private static void report(Path out, String c, Volume v, DacSample s, int projections, double projectS, double reconS, long t2, AtomicLong peak)
+	private static void report(Path out, String c, Volume v, DacSample s, int band, int projections, double projectS, double reconS, long t2, AtomicLong peak)
 		throws IOException {
-		ShellResult r = PtShellSegmenter.measure(v, new ShellOptions(), Progress.NONE);
+		ShellOptions so = new ShellOptions();
+		so.bandVoxels = band;
+		ShellResult r = PtShellSegmenter.measure(v, so, Progress.NONE);
 		long t3 = System.nanoTime();
 		MeasuredObject in = r.object(2);
 		double tvol = s.interiorVolumeUm3(), ts = s.interiorSurfaceUm2();
