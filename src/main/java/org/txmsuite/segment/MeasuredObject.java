@@ -12,8 +12,10 @@ public final class MeasuredObject {
 	public final double volumeUm3;
 	/** Voxel count times voxel volume. */
 	public final double countVolumeUm3;
-	/** Marching-tetrahedra area of the fraction field's 0.5 iso-surface. */
+	/** Marching-tetrahedra area of the fraction field's 0.5 iso-surface, divided by {@link #surfaceRoughness}. */
 	public final double surfaceUm2;
+	/** Factor (>= 1) by which noise roughened the iso-surface, divided out of {@link #surfaceUm2} (see {@link PartialVolume}). */
+	public final double surfaceRoughness;
 	/** Reported uncertainty of {@link #volumeUm3} (see {@link PartialVolume}). */
 	public final double uncertaintyUm3;
 	/** Levels the fractions were computed between (object, surroundings), in the volume's units. */
@@ -24,14 +26,15 @@ public final class MeasuredObject {
 	 */
 	public final double levelTermUm3, bandTermUm3, boundaryTermUm3, closingTermUm3;
 
-	MeasuredObject(int label, String name, long voxels, double volumeUm3, double countVolumeUm3, double surfaceUm2, double uncertaintyUm3,
-		double objectLevel, double surroundLevel, double levelTermUm3, double bandTermUm3, double boundaryTermUm3, double closingTermUm3) {
+	MeasuredObject(int label, String name, long voxels, double volumeUm3, double countVolumeUm3, double surfaceUm2, double surfaceRoughness,
+		double uncertaintyUm3, double objectLevel, double surroundLevel, double levelTermUm3, double bandTermUm3, double boundaryTermUm3, double closingTermUm3) {
 		this.label = label;
 		this.name = name;
 		this.voxels = voxels;
 		this.volumeUm3 = volumeUm3;
 		this.countVolumeUm3 = countVolumeUm3;
 		this.surfaceUm2 = surfaceUm2;
+		this.surfaceRoughness = surfaceRoughness;
 		this.uncertaintyUm3 = uncertaintyUm3;
 		this.objectLevel = objectLevel;
 		this.surroundLevel = surroundLevel;
@@ -42,7 +45,7 @@ public final class MeasuredObject {
 	}
 
 	MeasuredObject relabel(int newLabel, String newName) {
-		return new MeasuredObject(newLabel, newName, voxels, volumeUm3, countVolumeUm3, surfaceUm2, uncertaintyUm3, objectLevel, surroundLevel,
+		return new MeasuredObject(newLabel, newName, voxels, volumeUm3, countVolumeUm3, surfaceUm2, surfaceRoughness, uncertaintyUm3, objectLevel, surroundLevel,
 			levelTermUm3, bandTermUm3, boundaryTermUm3, closingTermUm3);
 	}
 

@@ -77,6 +77,29 @@ class PtShellTest {
 		assertTrue(r.object(2).closingTermUm3 > 0);
 	}
 
+	/**
+	 * Noise roughens the iso-surface and enlarges it (uncorrected: sphere +2.4 % at noise 20 % and +10.8 % at
+	 * 40 % of the Pt level); the roughness factor measured from the noise's voxel-to-voxel differences and
+	 * the boundary gradient takes it out: the area stays within 1 % at all three noise levels and the
+	 * factor grows with the noise (about 1 + mu/2, mu the mean squared slope).
+	 */
+	@Test
+	void surfaceDoesNotGrowWithNoise() {
+		DacSample s = new DacSample(Shape.SPHERE, 3, 0.5);
+		int n = TestVolumes.size(s, VOXEL, 6);
+		double[] rough = new double[3];
+		double[] noise = { 0.05, 0.2, 0.4 };
+		for (int k = 0; k < 3; k++) {
+			Volume v = TestVolumes.rasterized(s, VOXEL, n, BLUR, noise[k], 1);
+			ShellResult r = PtShellSegmenter.measure(v, new ShellOptions(), Progress.NONE);
+			assertEquals(s.interiorSurfaceUm2(), r.surfaceUm2, 0.01 * s.interiorSurfaceUm2(), "surface at noise " + noise[k]);
+			rough[k] = r.object(2).surfaceRoughness;
+		}
+		assertEquals(1, rough[0], 0.005);
+		assertEquals(1.03, rough[1], 0.01);
+		assertEquals(1.11, rough[2], 0.02);
+	}
+
 	@Test
 	void beadsAreSeparateObjects() {
 		DacSample s = new DacSample(Shape.SPHERE, 2, 0.5).beads(3, 0.8, 5);
