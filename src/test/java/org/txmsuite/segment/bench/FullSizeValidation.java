@@ -37,7 +37,8 @@ import org.txmsuite.sim.ScanSimulator;
  * (um), {@code margin=4} (detector pixels beyond the object's widest turn on each side; the missing wedge smears the
  * shell a few voxels along the blocked directions, so 4 is too tight for the cylinder at 135 degrees), {@code rows=0} (reconstruct only this many central rows and stop: a timing probe),
  * {@code out=/tmp/segfull/results.txt}, {@code seed=1}, {@code save=DIR} (write each reconstruction as DIR/case.tif; a case whose file exists
- * there is measured again from it instead), {@code band=3} (band_voxels of the measurement).
+ * there is measured again from it instead), {@code band=3} (band_voxels of the measurement), {@code iso=true} (also print the
+ * diagnostic iso-surface interior volume of {@link IsoVolume} on the raw and on the smoothed volume, beside the band sum).
  */
 public final class FullSizeValidation {
 	public static void main(String[] args) throws IOException {
@@ -45,6 +46,7 @@ public final class FullSizeValidation {
 		String cases = "cube-135,sphere-152,cylinder-135,cube-152,sphere-135,cylinder-152";
 		double step = 1, tv = 0.1, noise = 0.005, core = 15, shell = 1, vox = 0.03;
 		int sweeps = 10, rows = 0, margin = 4, band = new ShellOptions().bandVoxels;
+		boolean iso = false;
 		long seed = 1;
 		Path save = null;
 		Path out = Paths.get("/tmp/segfull/results.txt");
@@ -62,6 +64,7 @@ public final class FullSizeValidation {
 			case "rows": rows = Integer.parseInt(v); break;
 			case "margin": margin = Integer.parseInt(v); break;
 			case "band": band = Integer.parseInt(v); break;
+			case "iso": iso = Boolean.parseBoolean(v); break;
 			case "out": out = Paths.get(v); break;
 			case "seed": seed = Long.parseLong(v); break;
 			case "save": save = Paths.get(v); break;
@@ -99,7 +102,7 @@ public final class FullSizeValidation {
 			if (save != null && Files.exists(save.resolve(c + ".tif"))) { // measure a saved reconstruction again
 				Volume v = org.txmsuite.core.ImageJ1Views.toVolume(org.txmsuite.io.TiffIO.open(save.resolve(c + ".tif"))).voxelSizeNm(vox * 1000);
 				long t2 = System.nanoTime();
-				report(out, c + " (saved, band " + band + ")", v, s, band, 0, 0, 0, t2, peak);
+				report(out, c + " (saved, band " + band + ")", v, s, band, 0, 0, 0, t2, peak, iso);
 				continue;
 			}
 			long t0 = System.nanoTime();
@@ -135,12 +138,12 @@ public final class FullSizeValidation {
 				org.txmsuite.io.TiffIO.save(org.txmsuite.core.ImageJ1Views.toImagePlus(v, c), f);
 				System.out.println("  saved " + f);
 			}
-			report(out, c, v, s, band, angles.length, (t1 - t0) / 1e9, (t2 - t1) / 1e9, t2, peak);
+			report(out, c, v, s, band, angles.length, (t1 - t0) / 1e9, (t2 - t1) / 1e9, t2, peak, iso);
 		}
 	}
 
-	private static void report(Path out, String c, Volume v, DacSample s, int band, int projections, double projectS, double reconS, long t2, AtomicLong peak)
-		throws IOException {
+	private static void report(Path out, String c, Volume v, DacSample s, int band, int projections, double projectS, double reconS, long t2, AtomicLong peak,
+		boolean iso) throws IOException {
 		ShellOptions so = new ShellOptions();
 		so.bandVoxels = band;
 		ShellResult r = PtShellSegmenter.measure(v, so, Progress.NONE);
@@ -154,6 +157,23 @@ public final class FullSizeValidation {
 			c, v.width(), v.height(), v.depth(), projections, err, 100 * r.uncertaintyUm3 / tvol, 100 * in.levelTermUm3 / tvol, 100 * in.bandTermUm3 / tvol,
 			100 * in.closingTermUm3 / tvol, Math.abs(r.interiorVolumeUm3 - tvol) <= r.uncertaintyUm3, 100 * (r.surfaceUm2 / ts - 1), in.surfaceRoughness,
 			r.closingVoxels, r.shellLevel, r.interiorLevel, projectS, reconS, perSliceSweep, (t3 - t2) / 1e9, peak.get() >> 20));
+		if (iso) isoReport(out, c, v, r, in, tvol, err);
+	}
+
+	/** The iso-surface interior volume (raw and smoothed by the segmenter's sigma) against the band sum and the voxel count. */
+	private static void isoReport(Path out, String c, Volume v, ShellResult r, MeasuredObject in, double tvol, double bandErr) throws IOException {
+		double sx = v.voxelXNm() / 1000, sy = v.voxelYNm() / 1000, sz = v.voxelZNm() / 1000;
+		int w = v.width(), h = v.height();
+		double sigma = new ShellOptions().smoothVoxels;
+		long t0 = System.nanoTime();
+		float[][] raw = v.slices();
+		double isoRaw = IsoVolume.volume(IsoVolume.field(raw, r.labels, w, h, (byte) 2, (byte) 1, 4, in.objectLevel, in.surroundLevel), w, h, 0.5, sx, sy, sz);
+		double isoSm = IsoVolume.volume(IsoVolume.field(IsoVolume.smooth(raw, w, h, sigma), r.labels, w, h, (byte) 2, (byte) 1, 4, in.objectLevel,
+			in.surroundLevel), w, h, 0.5, sx, sy, sz);
+		double eRaw = 100 * (isoRaw / tvol - 1), eSm = 100 * (isoSm / tvol - 1), eCount = 100 * (in.countVolumeUm3 / tvol - 1);
+		log(out, String.format("%-12s iso | band-sum err %+.3f %% | iso-surface err raw %+.3f %% smoothed(%.1f) %+.3f %% | voxel count err %+.3f %% "
+			+ "| band-sum - iso(smoothed) %+.3f %% | levels interior %.4g shell %.4g | %.0f s", c, bandErr, eRaw, sigma, eSm, eCount, bandErr - eSm,
+			in.objectLevel, in.surroundLevel, (System.nanoTime() - t0) / 1e9));
 	}
 
 	private static void log(Path out, String line) throws IOException {
