@@ -157,8 +157,9 @@ public final class Reconstructor {
 		Projector pr = opt.support() ? full.withSupport(SliceSolver.supportRadius(full)) : full;
 		boolean fbp = opt.algorithm() == ReconOptions.Algorithm.FBP;
 		int sweeps = fbp ? 0 : opt.iterations();
+		// slices across threads; with fewer slices than threads each slice gets its share of the rest
 		int threads = Math.max(1, Math.min(opt.threads(), depth));
-		int innerThreads = depth == 1 ? opt.threads() : 1;
+		int innerThreads = Math.max(1, opt.threads() / threads);
 		if (!fbp) { // shared tables, computed once before the workers start
 			pr.rayLengths();
 			if (opt.algorithm() == ReconOptions.Algorithm.ART) pr.rayNorms2();

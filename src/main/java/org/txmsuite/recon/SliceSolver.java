@@ -2,7 +2,15 @@ package org.txmsuite.recon;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
+
+import org.txmsuite.core.CancelledException;
 
 import org.txmsuite.core.TxmException;
 
@@ -37,6 +45,22 @@ public final class SliceSolver {
 	private final float lower, upper;
 	private final Tv tv;
 	private int threads = 1;
+	private SartTeam team;
+
+	/**
+	 * Smallest slice size n at which SART splits each projection between threads (below it the
+	 * barriers cost more than the split gains; see docs/stages/recon.md, Performance). Package-private
+	 * and mutable for tests and benchmarks.
+	 */
+	static volatile int splitMinSize = 256;
+	/** How long a thread waiting at a SART barrier spins before it parks (nanoseconds). */
+	static volatile long spinNanos = 20_000;
+	/** Helper threads for the SART split; a cached pool, so a helper is never kept waiting for a thread. */
+	private static final ExecutorService HELPERS = Executors.newCachedThreadPool(r -> {
+		Thread t = new Thread(r, "txm-recon-sart");
+		t.setDaemon(true);
+		return t;
+	});
 
 	/**
 	 * @param projector the geometry; with {@link ReconOptions#support()} the solver works with its
@@ -66,16 +90,20 @@ public final class SliceSolver {
 	public Projector projector() { return pr; }
 
 	/**
-	 * Threads used within one slice by the algorithms that allow it (SIRT: projections and image lines
-	 * in parallel). ART and SART update projection by projection and stay on the calling thread: one
-	 * projection is too little work (0.2 ms at 256^2, 0.8 ms at 512^2) to pay for three thread barriers
-	 * per projection (bench/SartSplitStudy: 2.5-3x slower on a shared 2-core machine, where a parked
-	 * thread stalls every barrier); volumes run them in parallel over slices instead.
+	 * Threads used within one slice by the algorithms that allow it. SIRT: projections and image lines
+	 * in parallel. SART (slices of at least {@link #splitMinSize} pixels): every projection is split
+	 * by image lines between the threads, which meet at one or two barriers per projection (see
+	 * {@link SartTeam}); the result equals one thread's up to float rounding. ART updates ray by ray,
+	 * each ray reading the pixels the previous one changed: it stays on the calling thread (volumes
+	 * run it in parallel over slices).
 	 */
 	public SliceSolver threads(int t) {
 		threads = Math.max(1, t);
 		return this;
 	}
+
+	/** Threads the last SART sweep split its projections between (1: not split). */
+	int sartThreads() { return team == null ? 1 : team.parties; }
 
 	/** Sets the current image to zero. */
 	public void reset() {
@@ -151,6 +179,11 @@ public final class SliceSolver {
 
 	private double sweepSart(float[] sino, int from, int to) {
 		final float lambda = (float) opt.relaxation();
+		int t = Math.min(threads, n);
+		if (t > 1 && n >= splitMinSize) {
+			if (team == null || team.parties != t) team = new SartTeam(t);
+			return team.sweep(sino, from, to, lambda);
+		}
 		double res2 = 0;
 		for (int q = from; q < to; q++) {
 			int a = order[q], off = a * w;
@@ -217,6 +250,146 @@ public final class SliceSolver {
 			if (colSum[i] > 0) img[i] += lambda * accum[i] / colSum[i];
 		constrain();
 		return res2;
+	}
+
+	/**
+	 * SART with each projection split between {@code parties} threads by image lines (rows or columns,
+	 * whichever the projection samples): each thread forward-projects its lines into its own partial
+	 * projection; after a barrier every thread sums the partials (in the same order, so all get the
+	 * same correction, equal to one thread's up to float rounding), back-projects the correction into
+	 * its own lines and clamps them (disjoint pixels). Partials alternate between two buffers by
+	 * projection parity, so the second barrier (before the next forward projection) is only needed when
+	 * the next projection samples the other direction: a forward projection of line k reads line k
+	 * only. With random ordering that is about 1.5 barriers per projection.
+	 *
+	 * <p>The barrier spins for {@link #spinNanos} and then parks: on a shared machine, where the
+	 * scheduler may take a core from one of the threads for a whole time slice, the waiting thread
+	 * gives its core back instead of spinning it away. Allocates only per sweep (helper tasks).
+	 */
+	private final class SartTeam {
+		final int parties;
+		private final float[][][] parts;
+		private final float[][] corr;
+		private final Thread[] members;
+		private final AtomicInteger arrived = new AtomicInteger();
+		private final AtomicInteger parked = new AtomicInteger();
+		private volatile int generation;
+		private volatile boolean broken;
+		private double res2;
+
+		SartTeam(int parties) {
+			this.parties = parties;
+			parts = new float[2][parties][w];
+			corr = new float[parties][w];
+			members = new Thread[parties];
+		}
+
+		double sweep(float[] sino, int from, int to, float lambda) {
+			broken = false;
+			arrived.set(0);
+			generation = 0;
+			members[0] = Thread.currentThread();
+			Future<?>[] helpers = new Future<?>[parties - 1];
+			for (int t = 1; t < parties; t++) {
+				int tt = t;
+				helpers[t - 1] = HELPERS.submit(() -> work(tt, sino, from, to, lambda));
+			}
+			Throwable failure = null;
+			try {
+				work(0, sino, from, to, lambda);
+			} catch (RuntimeException | Error e) {
+				failure = e;
+			}
+			for (Future<?> f : helpers) {
+				try {
+					f.get();
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					breakBarrier();
+					throw new CancelledException();
+				} catch (ExecutionException e) {
+					if (failure == null) failure = e.getCause();
+				}
+			}
+			if (failure instanceof RuntimeException) throw (RuntimeException) failure;
+			if (failure instanceof Error) throw (Error) failure;
+			if (failure != null) throw new TxmException("SART worker failed: " + failure, failure);
+			return res2;
+		}
+
+		private void work(int t, float[] sino, int from, int to, float lambda) {
+			members[t] = Thread.currentThread();
+			try {
+				int k0 = n * t / parties, k1 = n * (t + 1) / parties, gen = 0;
+				float[] c = corr[t];
+				double sum2 = 0;
+				for (int q = from; q < to; q++) {
+					int a = order[q], off = a * w;
+					float[][] ps = parts[q & 1];
+					pr.forwardPadded(img, a, ps[t], 0, k0, k1);
+					gen = await(gen);
+					for (int u = 0; u < w; u++) {
+						float f = ps[0][u];
+						for (int p = 1; p < parties; p++) f += ps[p][u];
+						float d = sino[off + u] - f, len = rayLen[off + u];
+						if (len > 0) {
+							sum2 += (double) d * d;
+							c[u] = lambda * d / len;
+						} else c[u] = 0f;
+					}
+					pr.backPadded(img, a, c, 0, k0, k1);
+					constrainLines(pr.linesAreRows(a), k0, k1);
+					if (q + 1 < to && pr.linesAreRows(order[q + 1]) != pr.linesAreRows(a)) gen = await(gen);
+				}
+				if (t == 0) res2 = sum2;
+			} catch (RuntimeException | Error e) {
+				breakBarrier();
+				throw e;
+			}
+		}
+
+		/** Sense-counting barrier: spin for {@link #spinNanos}, then park until the last thread arrives. */
+		private int await(int gen) {
+			if (arrived.incrementAndGet() == parties) {
+				arrived.set(0);
+				generation = gen + 1;
+				if (parked.get() > 0) for (Thread m : members) if (m != Thread.currentThread()) LockSupport.unpark(m);
+				return gen + 1;
+			}
+			long deadline = System.nanoTime() + spinNanos;
+			while (generation == gen && !broken && System.nanoTime() < deadline) Thread.onSpinWait();
+			if (generation == gen && !broken) {
+				parked.incrementAndGet();
+				while (generation == gen && !broken) LockSupport.park(this);
+				parked.decrementAndGet();
+			}
+			if (broken) throw new TxmException("SART: another worker thread failed");
+			return gen + 1;
+		}
+
+		private void breakBarrier() {
+			broken = true;
+			for (Thread m : members) if (m != null) LockSupport.unpark(m);
+		}
+	}
+
+	/** {@link #constrain} restricted to image lines k0..k1-1 (rows or columns), whole lines including the border. */
+	private void constrainLines(boolean rows, int k0, int k1) {
+		final float lo = lower, hi = upper;
+		final int step = rows ? 1 : np;
+		for (int k = k0; k < k1; k++) {
+			int start = rows ? (k + 1) * np : k + 1, a = pr.lineLo(k), b = pr.lineHi(k);
+			if (a > b) {
+				for (int i = 0; i < np; i++) img[start + i * step] = 0f;
+				continue;
+			}
+			for (int i = 0; i < a; i++) img[start + i * step] = 0f;
+			for (int i = a; i <= b; i++) {
+				int idx = start + i * step;
+				img[idx] = Math.min(hi, Math.max(lo, img[idx]));
+			}
+			for (int i = b + 1; i < np; i++) img[start + i * step] = 0f;
+		}
 	}
 
 	/** Clears the border, zeroes outside the support and clamps to [lower, upper]. */
