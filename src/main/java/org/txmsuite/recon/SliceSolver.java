@@ -46,6 +46,16 @@ public final class SliceSolver {
 	private final Tv tv;
 	private int threads = 1;
 	private SartTeam team;
+	/** Wall time of the last split and one-thread SART sweeps (-1: none yet), the split's cores obtained. */
+	private long splitNs = -1, singleNs = -1;
+	private double splitCores;
+	private int sinceProbe;
+	private boolean lastSplit;
+	private static final double PAYING_CORES = 1.5;
+	private static final int PROBE_EVERY = 16;
+	static final int SPLIT_ADAPTIVE = 0, SPLIT_ALWAYS = 1, SPLIT_NEVER = 2;
+	/** Adaptive, or (tests and benchmarks) always / never split when {@link #canSplit}. */
+	static volatile int splitMode = SPLIT_ADAPTIVE;
 
 	/**
 	 * Smallest slice size n at which SART splits each projection between threads (below it the
@@ -55,6 +65,8 @@ public final class SliceSolver {
 	static volatile int splitMinSize = 256;
 	/** How long a thread waiting at a SART barrier spins before it parks (nanoseconds). */
 	static volatile long spinNanos = 20_000;
+	private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+	private static final boolean CPU_TIME = CPU.isCurrentThreadCpuTimeSupported();
 	/** Helper threads for the SART split; a cached pool, so a helper is never kept waiting for a thread. */
 	private static final ExecutorService HELPERS = Executors.newCachedThreadPool(r -> {
 		Thread t = new Thread(r, "txm-recon-sart");
@@ -103,7 +115,7 @@ public final class SliceSolver {
 	}
 
 	/** Threads the last SART sweep split its projections between (1: not split). */
-	int sartThreads() { return team == null ? 1 : team.parties; }
+	int sartThreads() { return lastSplit ? team.parties : 1; }
 
 	/** Sets the current image to zero. */
 	public void reset() {
@@ -149,12 +161,21 @@ public final class SliceSolver {
 			if (alg != ReconOptions.Algorithm.ART && alg != ReconOptions.Algorithm.SART)
 				throw new TxmException("algorithm: " + alg + " is not iterative; use FBP through Reconstructor");
 			int blocks = tv == null ? 1 : Math.max(1, Math.min(na, opt.tvBlocks()));
+			boolean split = alg == ReconOptions.Algorithm.SART && chooseSplit();
+			if (alg == ReconOptions.Algorithm.SART && canSplit()) {
+				int t = Math.min(threads, n);
+				if (team == null || team.parties != t) team = new SartTeam(t);
+				Arrays.fill(team.cpu, 0);
+			} else team = null;
+			long t0 = System.nanoTime();
 			for (int b = 0; b < blocks; b++) {
 				int from = (int) ((long) na * b / blocks), to = (int) ((long) na * (b + 1) / blocks);
 				startTv();
-				res2 += alg == ReconOptions.Algorithm.ART ? sweepArt(sino, from, to) : sweepSart(sino, from, to);
+				res2 += alg == ReconOptions.Algorithm.ART ? sweepArt(sino, from, to) : sweepSart(sino, from, to, split);
 				endTv();
 			}
+			lastSplit = split;
+			if (alg == ReconOptions.Algorithm.SART && canSplit()) record(split, System.nanoTime() - t0);
 		}
 		double b2 = 0;
 		for (float v : sino) b2 += (double) v * v;
@@ -177,13 +198,40 @@ public final class SliceSolver {
 		constrain();
 	}
 
-	private double sweepSart(float[] sino, int from, int to) {
-		final float lambda = (float) opt.relaxation();
-		int t = Math.min(threads, n);
-		if (t > 1 && n >= splitMinSize) {
-			if (team == null || team.parties != t) team = new SartTeam(t);
-			return team.sweep(sino, from, to, lambda);
+	private boolean canSplit() {
+		return threads > 1 && n > 1 && n >= splitMinSize;
+	}
+
+	/**
+	 * Split this SART sweep between threads? The first sweep splits; if the threads obtained fewer than
+	 * {@link #PAYING_CORES} cores between them (a loaded machine), the next sweep runs on one thread,
+	 * and from then on the faster of the two last measured sweep times decides, the other being tried
+	 * again every {@link #PROBE_EVERY} sweeps.
+	 */
+	private boolean chooseSplit() {
+		if (!canSplit()) return false;
+		if (splitMode != SPLIT_ADAPTIVE) return splitMode == SPLIT_ALWAYS;
+		if (splitNs < 0) return true;
+		if (singleNs < 0) return splitCores >= PAYING_CORES;
+		boolean faster = splitNs <= singleNs;
+		if (++sinceProbe >= PROBE_EVERY) {
+			sinceProbe = 0;
+			return !faster;
 		}
+		return faster;
+	}
+
+	private void record(boolean split, long ns) {
+		if (split) {
+			splitNs = ns;
+			splitCores = team.cpuNs() / (double) ns;
+		} else singleNs = ns;
+	}
+
+	private double sweepSart(float[] sino, int from, int to, boolean split) {
+		final float lambda = (float) opt.relaxation();
+		if (split) return team.sweep(sino, from, to, lambda);
+		if (team != null) return team.sweepAlone(sino, from, to, lambda);
 		double res2 = 0;
 		for (int q = from; q < to; q++) {
 			int a = order[q], off = a * w;
@@ -276,8 +324,11 @@ public final class SliceSolver {
 		private volatile int generation;
 		private volatile boolean broken;
 		private double res2;
+		/** CPU time of each thread in the current sweep (all its blocks), ns. */
+		final long[] cpu;
 
 		SartTeam(int parties) {
+			cpu = new long[parties];
 			this.parties = parties;
 			parts = new float[2][parties][w];
 			corr = new float[parties][w];
@@ -317,35 +368,79 @@ public final class SliceSolver {
 			return res2;
 		}
 
+		/** CPU time the team's threads spent in the current sweep (ns; 0 where the JVM cannot tell). */
+		long cpuNs() {
+			long s = 0;
+			for (long c : cpu) s += c;
+			return s;
+		}
+
 		private void work(int t, float[] sino, int from, int to, float lambda) {
 			members[t] = Thread.currentThread();
+			long c0 = threadCpuNs();
 			try {
-				int k0 = n * t / parties, k1 = n * (t + 1) / parties, gen = 0;
-				float[] c = corr[t];
+				int gen = 0;
 				double sum2 = 0;
 				for (int q = from; q < to; q++) {
-					int a = order[q], off = a * w;
-					float[][] ps = parts[q & 1];
-					pr.forwardPadded(img, a, ps[t], 0, k0, k1);
+					int a = order[q];
+					forwardPart(t, a, q);
 					gen = await(gen);
-					for (int u = 0; u < w; u++) {
-						float f = ps[0][u];
-						for (int p = 1; p < parties; p++) f += ps[p][u];
-						float d = sino[off + u] - f, len = rayLen[off + u];
-						if (len > 0) {
-							sum2 += (double) d * d;
-							c[u] = lambda * d / len;
-						} else c[u] = 0f;
-					}
-					pr.backPadded(img, a, c, 0, k0, k1);
-					constrainLines(pr.linesAreRows(a), k0, k1);
+					double d2 = correction(corr[t], sino, a, q, lambda);
+					if (t == 0) sum2 += d2;
+					backPart(t, a, corr[t]);
 					if (q + 1 < to && pr.linesAreRows(order[q + 1]) != pr.linesAreRows(a)) gen = await(gen);
 				}
 				if (t == 0) res2 = sum2;
+				cpu[t] += threadCpuNs() - c0;
 			} catch (RuntimeException | Error e) {
 				breakBarrier();
 				throw e;
 			}
+		}
+
+		/**
+		 * The same sweep on the calling thread, with the same partial projections added in the same
+		 * order: bit for bit the split's result, so that switching between the two keeps a run's
+		 * result independent of the timing.
+		 */
+		double sweepAlone(float[] sino, int from, int to, float lambda) {
+			double sum2 = 0;
+			for (int q = from; q < to; q++) {
+				int a = order[q];
+				for (int t = 0; t < parties; t++) forwardPart(t, a, q);
+				sum2 += correction(corr[0], sino, a, q, lambda);
+				for (int t = 0; t < parties; t++) backPart(t, a, corr[0]);
+			}
+			return sum2;
+		}
+
+		/** Image lines of thread t. */
+		private int k0(int t) { return n * t / parties; }
+
+		private void forwardPart(int t, int a, int q) {
+			pr.forwardPadded(img, a, parts[q & 1][t], 0, k0(t), k0(t + 1));
+		}
+
+		/** The correction of projection a from the summed partials into c; returns the squared residual. */
+		private double correction(float[] c, float[] sino, int a, int q, float lambda) {
+			float[][] ps = parts[q & 1];
+			int off = a * w;
+			double sum2 = 0;
+			for (int u = 0; u < w; u++) {
+				float f = ps[0][u];
+				for (int p = 1; p < parties; p++) f += ps[p][u];
+				float d = sino[off + u] - f, len = rayLen[off + u];
+				if (len > 0) {
+					sum2 += (double) d * d;
+					c[u] = lambda * d / len;
+				} else c[u] = 0f;
+			}
+			return sum2;
+		}
+
+		private void backPart(int t, int a, float[] c) {
+			pr.backPadded(img, a, c, 0, k0(t), k0(t + 1));
+			constrainLines(pr.linesAreRows(a), k0(t), k0(t + 1));
 		}
 
 		/** Sense-counting barrier: spin for {@link #spinNanos}, then park until the last thread arrives. */
@@ -371,6 +466,10 @@ public final class SliceSolver {
 			broken = true;
 			for (Thread m : members) if (m != null) LockSupport.unpark(m);
 		}
+	}
+
+	private static long threadCpuNs() {
+		return CPU_TIME ? Math.max(0, CPU.getCurrentThreadCpuTime()) : 0;
 	}
 
 	/** {@link #constrain} restricted to image lines k0..k1-1 (rows or columns), whole lines including the border. */

@@ -150,6 +150,7 @@ class ReconstructionTest {
 			new ReconOptions().support(false).upperBound(0.9).ordering(ReconOptions.Ordering.SEQUENTIAL),
 			new ReconOptions().tvWeight(0.2), new ReconOptions().nonnegative(false).ordering(ReconOptions.Ordering.ORTHOGONAL) };
 		SliceSolver.splitMinSize = 0;
+		SliceSolver.splitMode = SliceSolver.SPLIT_ALWAYS;
 		try {
 			for (ReconOptions o : cases) {
 				float[] one = new float[n * n];
@@ -164,6 +165,18 @@ class ReconstructionTest {
 					st.run(sino, 4, rt);
 					st.image(split);
 					assertEquals(t, st.sartThreads(), "split used");
+					// the solver's one-thread fallback (a loaded machine) adds the same partials in the same
+					// order: bit for bit the split's result, also when it alternates between the two
+					float[] mixed = new float[n * n];
+					SliceSolver sm = new SliceSolver(pr, o).threads(t);
+					for (int i = 0; i < 4; i++) {
+						SliceSolver.splitMode = i % 2 == 0 ? SliceSolver.SPLIT_NEVER : SliceSolver.SPLIT_ALWAYS;
+						sm.sweep(sino);
+						assertEquals(i % 2 == 0 ? 1 : t, sm.sartThreads());
+					}
+					SliceSolver.splitMode = SliceSolver.SPLIT_ALWAYS;
+					sm.image(mixed);
+					assertArrayEquals(split, mixed, 0f);
 					double e1 = Phantoms.rmse(one, truth), et = Phantoms.rmse(split, truth);
 					if (o.tvWeight() > 0) {
 						// TV's normalized gradient (eps 1e-8) amplifies rounding: a 1e-7 relative perturbation of
@@ -185,6 +198,7 @@ class ReconstructionTest {
 			assertArrayEquals(v1.slice(0), v2.slice(0), 2e-5f);
 		} finally {
 			SliceSolver.splitMinSize = minSize;
+			SliceSolver.splitMode = SliceSolver.SPLIT_ADAPTIVE;
 		}
 	}
 

@@ -14,6 +14,12 @@ public final class TestAccess {
 		if (photons > 0) Phantoms.photonNoise(sino, photons, seed);
 		return new float[][] { p.rasterize(n, 4), sino };
 	}
+	/** Smallest slice size at which SART splits projections between threads; returns the previous value. */
+	public static int sartSplitMinSize(int n) { int old = SliceSolver.splitMinSize; SliceSolver.splitMinSize = n; return old; }
+	/** How long a thread spins at a SART barrier before it parks (ns); returns the previous value. */
+	public static long sartSpinNanos(long ns) { long old = SliceSolver.spinNanos; SliceSolver.spinNanos = ns; return old; }
+	/** False: SART splits whenever it may, without measuring whether the split pays. */
+	public static void sartAdaptive(boolean on) { SliceSolver.splitMode = on ? SliceSolver.SPLIT_ADAPTIVE : SliceSolver.SPLIT_ALWAYS; }
 	public static double rmse(float[] a, float[] b) { return Phantoms.rmse(a, b); }
 	public static double ssim(float[] a, float[] b, int n) { return Phantoms.ssim(a, b, n, 1.0); }
 }

@@ -28,14 +28,15 @@ import org.txmsuite.sim.Phantom2D;
  * <ol>
  * <li>256x256, 135 angles over 0..134 deg, analytic Shepp-Logan: RMSE/SSIM after 5 sweeps and time
  * per sweep, one thread, per algorithm;</li>
- * <li>512x512, 180 angles: time per ART/SART sweep; then one slice with 1 and 2 threads (FBP and SIRT
- * split a slice between threads; SART does not);</li>
+ * <li>512x512, 180 angles: time per ART/SART sweep; then one 256^2 x 135 and one 512^2 x 180 slice
+ * with 1 and 2 threads (FBP, SIRT and SART split a slice between threads, ART does not);</li>
  * <li>a 256^3 volume from 135 projections (FBP, SART 5 sweeps) with 1 and 2 threads, best and median
  * of 3 alternating runs, and peak heap.</li>
  * </ol>
  * Writes the sinograms (detector centre W/2, scikit-image's convention; our centre parameter is set
  * to match) and the matching ground truths as little-endian float32 into the given folder.
- * Usage: {@code ReconBench OUTDIR [skipVolume|scaling]} (scaling: only the 1- and 2-thread runs)
+ * Usage: {@code ReconBench OUTDIR [skipVolume|scaling|slices]} (scaling: only the 1- and 2-thread runs;
+ * slices: only the one-slice 1- and 2-thread runs)
  */
 public class ReconBench {
 	static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
@@ -48,12 +49,13 @@ public class ReconBench {
 		System.out.printf("cores %d, load average %.2f, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
 			ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().maxMemory() >> 20);
 		String mode = args.length > 1 ? args[1] : "all";
-		if (!mode.equals("scaling")) {
+		if (!mode.equals("scaling") && !mode.equals("slices")) {
 			slice(dir, 256, 135, true);
 			slice(dir, 512, 180, false);
 		}
+		sliceThreads(256, 135);
 		sliceThreads(512, 180);
-		if (!mode.equals("skipVolume")) volume(256, 135);
+		if (!mode.equals("skipVolume") && !mode.equals("slices")) volume(256, 135);
 		System.out.printf("%nload average at the end %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 	}
 
@@ -104,7 +106,7 @@ public class ReconBench {
 			TestAccess.rmse(out, truth), TestAccess.ssim(out, truth, n), wall, cpu);
 	}
 
-	/** One 512^2 x 180 slice on 1 and 2 threads: wall time per sweep (FBP: per reconstruction), 3 alternating runs. */
+	/** One slice on 1 and 2 threads: wall time per sweep (FBP: per reconstruction), 5 alternating runs. */
 	static void sliceThreads(int n, int na) {
 		double[] ang = new double[na];
 		for (int i = 0; i < na; i++) ang[i] = i;
@@ -116,14 +118,14 @@ public class ReconBench {
 		System.out.println("algorithm  threads  wall ms best  median  process cpu ms (best run)");
 		float[] out = new float[n * n];
 		for (Algorithm alg : new Algorithm[] { Algorithm.FBP, Algorithm.SIRT, Algorithm.SART }) {
-			double[][] wall = new double[3][3], cpu = new double[3][3];
-			for (int rep = 0; rep < 3; rep++)
+			double[][] wall = new double[3][5], cpu = new double[3][5];
+			for (int rep = 0; rep < 5; rep++)
 				for (int t = 1; t <= 2; t++) {
 					long c0 = processCpuNanos(), t0 = System.nanoTime();
 					int per = 1;
 					if (alg == Algorithm.FBP) new Fbp(sup, ReconOptions.Filter.RAMP).reconstruct(sino, out, t);
 					else {
-						per = 2;
+						per = 3;
 						new SliceSolver(pr, new ReconOptions().algorithm(alg)).threads(t).run(sino, per, null);
 					}
 					wall[t][rep] = (System.nanoTime() - t0) / 1e6 / per;
