@@ -53,6 +53,10 @@ public final class SliceSolver {
 	private boolean lastSplit;
 	private static final double PAYING_CORES = 1.5;
 	private static final int PROBE_EVERY = 16;
+	private static final long BUSY_MEMORY_NS = 5_000_000_000L;
+	/** Cores obtained by the latest split sweep of any solver, and when (System.nanoTime). */
+	private static volatile double lastCores = Double.POSITIVE_INFINITY;
+	private static volatile long lastCoresAt;
 	static final int SPLIT_ADAPTIVE = 0, SPLIT_ALWAYS = 1, SPLIT_NEVER = 2;
 	/** Adaptive, or (tests and benchmarks) always / never split when {@link #canSplit}. */
 	static volatile int splitMode = SPLIT_ADAPTIVE;
@@ -203,28 +207,33 @@ public final class SliceSolver {
 	}
 
 	/**
-	 * Split this SART sweep between threads? The first sweep splits; if the threads obtained fewer than
-	 * {@link #PAYING_CORES} cores between them (a loaded machine), the next sweep runs on one thread,
-	 * and from then on the faster of the two last measured sweep times decides, the other being tried
-	 * again every {@link #PROBE_EVERY} sweeps.
+	 * Split this SART sweep between threads? A solver that has not split yet does, unless a split
+	 * (of any solver) during the last {@link #BUSY_MEMORY_NS} obtained fewer than {@link #PAYING_CORES}
+	 * cores (a loaded machine). After a split that obtained them it keeps splitting; after one that did
+	 * not, it runs a sweep on one thread, and from then on the faster of the two last measured sweep
+	 * times decides. Every {@link #PROBE_EVERY} sweeps it tries the other choice again.
 	 */
 	private boolean chooseSplit() {
 		if (!canSplit()) return false;
 		if (splitMode != SPLIT_ADAPTIVE) return splitMode == SPLIT_ALWAYS;
-		if (splitNs < 0) return true;
+		boolean probe = ++sinceProbe >= PROBE_EVERY;
+		if (probe) sinceProbe = 0;
+		if (splitNs < 0) return probe || !machineBusy();
 		if (singleNs < 0) return splitCores >= PAYING_CORES;
 		boolean faster = splitNs <= singleNs;
-		if (++sinceProbe >= PROBE_EVERY) {
-			sinceProbe = 0;
-			return !faster;
-		}
-		return faster;
+		return probe != faster;
+	}
+
+	private static boolean machineBusy() {
+		return lastCores < PAYING_CORES && System.nanoTime() - lastCoresAt < BUSY_MEMORY_NS;
 	}
 
 	private void record(boolean split, long ns) {
 		if (split) {
 			splitNs = ns;
 			splitCores = team.cpuNs() / (double) ns;
+			lastCores = splitCores;
+			lastCoresAt = System.nanoTime();
 		} else singleNs = ns;
 	}
 
@@ -472,23 +481,31 @@ public final class SliceSolver {
 		return CPU_TIME ? Math.max(0, CPU.getCurrentThreadCpuTime()) : 0;
 	}
 
-	/** {@link #constrain} restricted to image lines k0..k1-1 (rows or columns), whole lines including the border. */
+	/**
+	 * {@link #constrain} restricted to image lines k0..k1-1 (rows, or columns), whole lines including
+	 * the border pixels; columns are visited row by row (short contiguous runs), not down the column.
+	 */
 	private void constrainLines(boolean rows, int k0, int k1) {
-		final float lo = lower, hi = upper;
-		final int step = rows ? 1 : np;
-		for (int k = k0; k < k1; k++) {
-			int start = rows ? (k + 1) * np : k + 1, a = pr.lineLo(k), b = pr.lineHi(k);
-			if (a > b) {
-				for (int i = 0; i < np; i++) img[start + i * step] = 0f;
-				continue;
-			}
-			for (int i = 0; i < a; i++) img[start + i * step] = 0f;
-			for (int i = a; i <= b; i++) {
-				int idx = start + i * step;
-				img[idx] = Math.min(hi, Math.max(lo, img[idx]));
-			}
-			for (int i = b + 1; i < np; i++) img[start + i * step] = 0f;
+		if (rows) {
+			for (int k = k0; k < k1; k++) constrainRun((k + 1) * np, 0, np - 1, pr.lineLo(k), pr.lineHi(k));
+			return;
 		}
+		Arrays.fill(img, k0 + 1, k1 + 1, 0f);
+		Arrays.fill(img, (np - 1) * np + k0 + 1, (np - 1) * np + k1 + 1, 0f);
+		for (int j = 0; j < n; j++) constrainRun((j + 1) * np, k0 + 1, k1, pr.lineLo(j), pr.lineHi(j));
+	}
+
+	/** Pixels row+i, i in [from, to]: clamped where lo &lt;= i &lt;= hi (inside the support), else zero. */
+	private void constrainRun(int row, int from, int to, int lo, int hi) {
+		final float a = lower, b = upper;
+		int l = Math.max(from, lo), h = Math.min(to, hi);
+		if (l > h) {
+			Arrays.fill(img, row + from, row + to + 1, 0f);
+			return;
+		}
+		Arrays.fill(img, row + from, row + l, 0f);
+		for (int i = row + l, e = row + h; i <= e; i++) img[i] = Math.min(b, Math.max(a, img[i]));
+		Arrays.fill(img, row + h + 1, row + to + 1, 0f);
 	}
 
 	/** Clears the border, zeroes outside the support and clamps to [lower, upper]. */

@@ -20,6 +20,8 @@ public final class TestAccess {
 	public static long sartSpinNanos(long ns) { long old = SliceSolver.spinNanos; SliceSolver.spinNanos = ns; return old; }
 	/** False: SART splits whenever it may, without measuring whether the split pays. */
 	public static void sartAdaptive(boolean on) { SliceSolver.splitMode = on ? SliceSolver.SPLIT_ADAPTIVE : SliceSolver.SPLIT_ALWAYS; }
+	/** SART split on (1), off (2: the same sums on one thread) or adaptive (0). */
+	public static void sartSplitMode(int mode) { SliceSolver.splitMode = mode; }
 	public static double rmse(float[] a, float[] b) { return Phantoms.rmse(a, b); }
 	public static double ssim(float[] a, float[] b, int n) { return Phantoms.ssim(a, b, n, 1.0); }
 }
