@@ -49,25 +49,24 @@ public final class SliceSolver {
 	/** Wall time of the last split and one-thread SART sweeps (-1: none yet), the split's cores obtained. */
 	private long splitNs = -1, singleNs = -1;
 	private double splitCores;
-	private int sinceProbe;
+	private int sinceProbe, splitSweeps;
 	private boolean lastSplit;
 	private static final double PAYING_CORES = 1.5;
-	private static final int PROBE_EVERY = 16;
-	private static final long BUSY_MEMORY_NS = 5_000_000_000L;
-	/** Cores obtained by the latest split sweep of any solver, and when (System.nanoTime). */
-	private static volatile double lastCores = Double.POSITIVE_INFINITY;
-	private static volatile long lastCoresAt;
+	private static final int PROBE_EVERY = 8;
 	static final int SPLIT_ADAPTIVE = 0, SPLIT_ALWAYS = 1, SPLIT_NEVER = 2;
 	/** Adaptive, or (tests and benchmarks) always / never split when {@link #canSplit}. */
 	static volatile int splitMode = SPLIT_ADAPTIVE;
 
 	/**
-	 * Smallest slice size n at which SART splits each projection between threads (below it the
-	 * barriers cost more than the split gains; see docs/stages/recon.md, Performance). Package-private
-	 * and mutable for tests and benchmarks.
+	 * Smallest slice size n at which SART splits each projection between threads: on two idle cores
+	 * the split gains 1.3x at n = 64 and 1.7-1.9x from n = 192 (docs/stages/recon.md, Performance).
+	 * Package-private and mutable for tests and benchmarks.
 	 */
-	static volatile int splitMinSize = 256;
-	/** How long a thread waiting at a SART barrier spins before it parks (nanoseconds). */
+	static volatile int splitMinSize = 64;
+	/**
+	 * How long a thread waiting at a SART barrier spins before it parks (nanoseconds). Measured: parking
+	 * at once costs 5-25 % on idle cores; spinning without parking loses 2.5-7x on a loaded machine.
+	 */
 	static volatile long spinNanos = 20_000;
 	private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 	private static final boolean CPU_TIME = CPU.isCurrentThreadCpuTimeSupported();
@@ -109,9 +108,10 @@ public final class SliceSolver {
 	 * Threads used within one slice by the algorithms that allow it. SIRT: projections and image lines
 	 * in parallel. SART (slices of at least {@link #splitMinSize} pixels): every projection is split
 	 * by image lines between the threads, which meet at one or two barriers per projection (see
-	 * {@link SartTeam}); the result equals one thread's up to float rounding. ART updates ray by ray,
-	 * each ray reading the pixels the previous one changed: it stays on the calling thread (volumes
-	 * run it in parallel over slices).
+	 * {@link SartTeam}); the result equals one thread's up to float rounding, and does not depend on
+	 * whether a sweep was split or, on a loaded machine, run on one thread ({@link #chooseSplit}). ART
+	 * updates ray by ray, each ray reading the pixels the previous one changed: it stays on the calling
+	 * thread (volumes run it in parallel over slices).
 	 */
 	public SliceSolver threads(int t) {
 		threads = Math.max(1, t);
@@ -207,33 +207,28 @@ public final class SliceSolver {
 	}
 
 	/**
-	 * Split this SART sweep between threads? A solver that has not split yet does, unless a split
-	 * (of any solver) during the last {@link #BUSY_MEMORY_NS} obtained fewer than {@link #PAYING_CORES}
-	 * cores (a loaded machine). After a split that obtained them it keeps splitting; after one that did
-	 * not, it runs a sweep on one thread, and from then on the faster of the two last measured sweep
-	 * times decides. Every {@link #PROBE_EVERY} sweeps it tries the other choice again.
+	 * Split this SART sweep between threads? The first two sweeps split (the first also warms up the
+	 * compiled code and the helper threads). While a split obtains {@link #PAYING_CORES} cores (CPU
+	 * time of its threads over wall time) it goes on. When it does not (a loaded machine), the next
+	 * sweep runs on one thread, and from then on the faster of the two last measured sweep times
+	 * decides; every {@link #PROBE_EVERY} sweeps the other choice is tried again.
 	 */
 	private boolean chooseSplit() {
 		if (!canSplit()) return false;
 		if (splitMode != SPLIT_ADAPTIVE) return splitMode == SPLIT_ALWAYS;
+		if (splitSweeps < 2) return true;
 		boolean probe = ++sinceProbe >= PROBE_EVERY;
 		if (probe) sinceProbe = 0;
-		if (splitNs < 0) return probe || !machineBusy();
-		if (singleNs < 0) return splitCores >= PAYING_CORES;
-		boolean faster = splitNs <= singleNs;
-		return probe != faster;
-	}
-
-	private static boolean machineBusy() {
-		return lastCores < PAYING_CORES && System.nanoTime() - lastCoresAt < BUSY_MEMORY_NS;
+		if (lastSplit && splitCores >= PAYING_CORES) return true;
+		if (singleNs < 0) return false;
+		return probe != splitNs <= singleNs;
 	}
 
 	private void record(boolean split, long ns) {
 		if (split) {
+			splitSweeps++;
 			splitNs = ns;
 			splitCores = team.cpuNs() / (double) ns;
-			lastCores = splitCores;
-			lastCoresAt = System.nanoTime();
 		} else singleNs = ns;
 	}
 
