@@ -59,15 +59,17 @@ public final class SliceSolver {
 
 	/**
 	 * Smallest slice size n at which SART splits each projection between threads: on two idle cores
-	 * the split gains 1.3x at n = 64 and 1.7-1.9x from n = 192 (docs/stages/recon.md, Performance).
-	 * Package-private and mutable for tests and benchmarks.
+	 * the split gains 1.3x at n = 64, 1.6x at 128 and 1.7-1.9x from 192 on; on a loaded machine it
+	 * loses 2x at 64 and 13 % at 128 until the adaptive choice falls back to one thread
+	 * (docs/stages/recon.md, Performance). Package-private and mutable for tests and benchmarks.
 	 */
-	static volatile int splitMinSize = 64;
+	static volatile int splitMinSize = 128;
 	/**
-	 * How long a thread waiting at a SART barrier spins before it parks (nanoseconds). Measured: parking
-	 * at once costs 5-25 % on idle cores; spinning without parking loses 2.5-7x on a loaded machine.
+	 * How long a thread waiting at a SART barrier spins before it parks (nanoseconds). Measured on two
+	 * cores: parking at once costs 5-25 % on idle cores, 5 us is within 3 % of 20 us there and loses
+	 * less on a loaded machine; spinning without parking loses 2.5-7x on a loaded machine.
 	 */
-	static volatile long spinNanos = 20_000;
+	static volatile long spinNanos = 5_000;
 	private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 	private static final boolean CPU_TIME = CPU.isCurrentThreadCpuTimeSupported();
 	/** Helper threads for the SART split; a cached pool, so a helper is never kept waiting for a thread. */
