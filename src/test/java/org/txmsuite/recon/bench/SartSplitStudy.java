@@ -13,6 +13,8 @@ import org.txmsuite.recon.TestAccess;
  * back-projects and clamps its own lines (disjoint pixels); three spin barriers per projection. Compared
  * with the one-thread {@link SliceSolver} on the same analytic Shepp-Logan sinogram (same result).
  * Usage: {@code SartSplitStudy n angles threads} (angles spread over 180 deg; 135 means 0..134 deg).
+ * The solver's own split ({@code SliceSolver.SartTeam}: 1-2 spin-then-park barriers per projection,
+ * adaptive) grew out of this study; {@link SartThreadStudy} measures it.
  */
 public class SartSplitStudy {
 	private final int n, np, w, na, threads;
