@@ -162,6 +162,21 @@ public final class ReconOptions {
 	public double[] discreteLevels() { return discreteLevels == null ? null : discreteLevels.clone(); }
 	public ReconOptions discreteLevels(double... v) { discreteLevels = v == null || v.length == 0 ? null : v.clone(); return this; }
 
+	/** Grey levels from text ("0.0002, 0.0129"; commas or spaces); empty or null: none (automatic). */
+	public static double[] parseLevels(String text) {
+		if (text == null || text.trim().isEmpty()) return null;
+		String[] parts = text.trim().split("[,;\\s]+");
+		double[] v = new double[parts.length];
+		for (int i = 0; i < parts.length; i++) {
+			try {
+				v[i] = Double.parseDouble(parts[i]);
+			} catch (NumberFormatException e) {
+				throw new TxmException("discrete_levels: '" + parts[i] + "' in '" + text + "' is not a number; expected grey levels separated by commas");
+			}
+		}
+		return v;
+	}
+
 	/** Checks the settings that do not depend on the data; throws {@link TxmException} naming the bad one. */
 	public void validate() {
 		if (iterations < 1) throw new TxmException("iterations: " + iterations + "; expected at least 1");
