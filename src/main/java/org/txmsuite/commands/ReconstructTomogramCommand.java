@@ -55,6 +55,14 @@ public class ReconstructTomogramCommand extends ContextCommand {
 	@Parameter(label = "TV weight", min = "0", description = "total-variation regularization (ASD-POCS step fraction); 0: off, 0.2 typical")
 	private double tv_weight = 0;
 
+	@Parameter(label = "Discrete rounds", min = "0", description = "rounds of discrete refinement (DART) after the sweeps, for objects of a few "
+		+ "uniform materials such as a Pt shell: removes most missing-wedge smear of thick uniform parts; 0: off, 20 typical")
+	private int discrete_rounds = 0;
+
+	@Parameter(label = "Discrete levels", required = false, persist = false,
+		description = "the materials' grey levels for the discrete refinement, ascending, comma-separated; empty: two levels found automatically")
+	private String discrete_levels = "";
+
 	@Parameter(label = "Rotation centre (px)", description = "detector pixel of the rotation axis; -1: (width-1)/2")
 	private double center = -1;
 
@@ -85,7 +93,7 @@ public class ReconstructTomogramCommand extends ContextCommand {
 			.relaxation(relaxation > 0 ? relaxation : Double.NaN).nonnegative(nonnegative)
 			.upperBound(upper_bound > 0 ? upper_bound : Double.NaN).support(support).tvWeight(tv_weight)
 			.center(center == -1 ? Double.NaN : center).filter(ReconOptions.Filter.parse(filter)).fbpStart(fbp_start)
-			.rows(row_start, row_end).threads(threads);
+			.rows(row_start, row_end).threads(threads).discreteRounds(discrete_rounds).discreteLevels(ReconOptions.parseLevels(discrete_levels));
 		Progress p = txm.progress("Reconstruct Tomogram", this::isCanceled);
 		List<Double> res = new ArrayList<>();
 		volume = txm.image(txm.reconstruct(input, angles, o, p, res), "volume");

@@ -87,6 +87,8 @@ public final class ReconOptions {
 	private int threads = 0;
 	private int sliceSize = 0;
 	private double[] dx, dy;
+	private double[] discreteLevels;
+	private int discreteRounds = 0;
 
 	public Algorithm algorithm() { return algorithm; }
 	public ReconOptions algorithm(Algorithm a) { algorithm = a; return this; }
@@ -146,6 +148,35 @@ public final class ReconOptions {
 	public double[] dy() { return dy; }
 	public ReconOptions dy(double[] v) { dy = v; return this; }
 
+	/**
+	 * Rounds of the discrete refinement (DART, Batenburg and Sijbers 2011; see
+	 * {@link SliceSolver#refineDiscrete}) run after the sweeps, each one sweep that changes only the pixels
+	 * on class boundaries; 0 = none.
+	 */
+	public int discreteRounds() { return discreteRounds; }
+	public ReconOptions discreteRounds(int v) { discreteRounds = v; return this; }
+	/**
+	 * The materials' grey levels (ascending) for the discrete refinement, or null: two levels found in the
+	 * reconstruction after the sweeps (the medians of Otsu's two classes, see {@link Reconstructor}).
+	 */
+	public double[] discreteLevels() { return discreteLevels == null ? null : discreteLevels.clone(); }
+	public ReconOptions discreteLevels(double... v) { discreteLevels = v == null || v.length == 0 ? null : v.clone(); return this; }
+
+	/** Grey levels from text ("0.0002, 0.0129"; commas or spaces); empty or null: none (automatic). */
+	public static double[] parseLevels(String text) {
+		if (text == null || text.trim().isEmpty()) return null;
+		String[] parts = text.trim().split("[,;\\s]+");
+		double[] v = new double[parts.length];
+		for (int i = 0; i < parts.length; i++) {
+			try {
+				v[i] = Double.parseDouble(parts[i]);
+			} catch (NumberFormatException e) {
+				throw new TxmException("discrete_levels: '" + parts[i] + "' in '" + text + "' is not a number; expected grey levels separated by commas");
+			}
+		}
+		return v;
+	}
+
 	/** Checks the settings that do not depend on the data; throws {@link TxmException} naming the bad one. */
 	public void validate() {
 		if (iterations < 1) throw new TxmException("iterations: " + iterations + "; expected at least 1");
@@ -156,6 +187,17 @@ public final class ReconOptions {
 		if (tvSteps < 0) throw new TxmException("tv steps: " + tvSteps + "; expected at least 0");
 		if (!Double.isNaN(upperBound) && nonnegative && upperBound < 0)
 			throw new TxmException("upper bound: " + upperBound + " is below the non-negativity bound 0");
+		if (discreteLevels != null) {
+			if (discreteLevels.length < 2) throw new TxmException("discrete levels: " + discreteLevels.length + " level; expected at least 2 grey levels");
+			for (int i = 0; i < discreteLevels.length; i++) {
+				if (!Double.isFinite(discreteLevels[i])) throw new TxmException("discrete levels: " + discreteLevels[i] + " is not a number");
+				if (i > 0 && !(discreteLevels[i] > discreteLevels[i - 1]))
+					throw new TxmException("discrete levels: " + discreteLevels[i] + " follows " + discreteLevels[i - 1] + "; expected ascending distinct levels");
+			}
+		}
+		if (discreteRounds < 0) throw new TxmException("discrete rounds: " + discreteRounds + "; expected 0 (none) or more");
+		if (discreteRounds > 0 && algorithm == Algorithm.FBP)
+			throw new TxmException("discrete rounds: the refinement needs an iterative algorithm (ART, SART or SIRT), not FBP");
 		if (sliceSize < 0) throw new TxmException("slice size: " + sliceSize + "; expected 0 (detector width) or more");
 	}
 }

@@ -28,7 +28,7 @@ import org.txmsuite.core.Volume;
 public final class Reconstructor {
 	private Reconstructor() {}
 
-	/** The outcome: the volume and the mean relative residual after each sweep (empty for FBP). */
+	/** The outcome: the volume and the mean relative residual after each sweep, then each discrete-refinement round (empty for FBP). */
 	public static final class Result {
 		public final Volume volume;
 		public final double[] residuals;
@@ -157,6 +157,7 @@ public final class Reconstructor {
 		Projector pr = opt.support() ? full.withSupport(SliceSolver.supportRadius(full)) : full;
 		boolean fbp = opt.algorithm() == ReconOptions.Algorithm.FBP;
 		int sweeps = fbp ? 0 : opt.iterations();
+		int rounds = fbp ? 0 : opt.discreteRounds();
 		// slices across threads; with fewer slices than threads each slice gets its share of the rest
 		int threads = Math.max(1, Math.min(opt.threads(), depth));
 		int innerThreads = Math.max(1, opt.threads() / threads);
@@ -164,15 +165,15 @@ public final class Reconstructor {
 			pr.rayLengths();
 			if (opt.algorithm() == ReconOptions.Algorithm.ART) pr.rayNorms2();
 		}
-		double[] resSum = new double[sweeps];
+		double[] resSum = new double[sweeps + rounds];
+		long total = (long) depth * Math.max(1, sweeps + rounds);
 		AtomicInteger next = new AtomicInteger();
 		AtomicLong done = new AtomicLong();
-		Runnable worker = () -> {
+		runWorkers(threads, () -> {
 			float[] sino = new float[s.size() * s.width()];
 			Fbp f = fbp || opt.fbpStart() && !warm ? new Fbp(pr, opt.filter()) : null;
 			SliceSolver solver = fbp ? null : new SliceSolver(pr, opt).threads(innerThreads);
 			double[] local = new double[sweeps];
-			long total = (long) depth * Math.max(1, sweeps);
 			for (int z; (z = next.getAndIncrement()) < depth;) {
 				p.checkCancelled();
 				sinogram(s, row0 + z, opt.dy(), sino);
@@ -198,31 +199,131 @@ public final class Reconstructor {
 			synchronized (resSum) {
 				for (int i = 0; i < sweeps; i++) resSum[i] += local[i];
 			}
-		};
-		if (threads == 1) worker.run();
-		else {
-			ExecutorService ex = Executors.newFixedThreadPool(threads, r -> {
-				Thread t = new Thread(r, "txm-recon");
-				t.setDaemon(true);
-				return t;
+		});
+		if (rounds > 0) { // discrete refinement: a second pass once the levels are known
+			double[] levels = opt.discreteLevels() != null ? opt.discreteLevels() : discreteLevels(v);
+			next.set(0);
+			runWorkers(threads, () -> {
+				float[] sino = new float[s.size() * s.width()];
+				SliceSolver solver = new SliceSolver(pr, opt).threads(innerThreads);
+				double[] local = new double[rounds];
+				for (int z; (z = next.getAndIncrement()) < depth;) {
+					p.checkCancelled();
+					sinogram(s, row0 + z, opt.dy(), sino);
+					float[] out = v.slice(z);
+					solver.setImage(out);
+					double[] dr = solver.refineDiscrete(sino, levels, rounds);
+					for (int i = 0; i < rounds; i++) local[i] += dr[i];
+					solver.image(out);
+					p.report(done.addAndGet(rounds), total, "slice " + (z + 1) + " of " + depth + ", discrete refinement");
+				}
+				synchronized (resSum) {
+					for (int i = 0; i < rounds; i++) resSum[sweeps + i] += local[i];
+				}
 			});
-			try {
-				List<Future<?>> fs = new ArrayList<>();
-				for (int t = 0; t < threads; t++) fs.add(ex.submit(worker));
-				for (Future<?> f : fs) f.get();
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new CancelledException();
-			} catch (ExecutionException e) {
-				Throwable c = e.getCause();
-				if (c instanceof RuntimeException) throw (RuntimeException) c;
-				if (c instanceof Error) throw (Error) c;
-				throw new TxmException("reconstruction failed: " + c, c);
-			} finally {
-				ex.shutdownNow();
+		}
+		for (int i = 0; i < resSum.length; i++) resSum[i] /= depth;
+		return resSum;
+	}
+
+	/** Runs {@code worker} on {@code threads} threads (or the caller's when 1) and waits for all. */
+	private static void runWorkers(int threads, Runnable worker) {
+		if (threads == 1) {
+			worker.run();
+			return;
+		}
+		ExecutorService ex = Executors.newFixedThreadPool(threads, r -> {
+			Thread t = new Thread(r, "txm-recon");
+			t.setDaemon(true);
+			return t;
+		});
+		try {
+			List<Future<?>> fs = new ArrayList<>();
+			for (int t = 0; t < threads; t++) fs.add(ex.submit(worker));
+			for (Future<?> f : fs) f.get();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new CancelledException();
+		} catch (ExecutionException e) {
+			Throwable c = e.getCause();
+			if (c instanceof RuntimeException) throw (RuntimeException) c;
+			if (c instanceof Error) throw (Error) c;
+			throw new TxmException("reconstruction failed: " + c, c);
+		} finally {
+			ex.shutdownNow();
+		}
+	}
+
+	/**
+	 * Two grey levels for the discrete refinement when none are given: Otsu's split (IEEE SMC 9, 1979) of
+	 * the reconstruction's histogram (4096 bins between the 0.01 and 99.99 % quantiles, voxels outside the
+	 * support, exactly 0, left out), then the median of each class. For a Pt shell in a low-Z medium these
+	 * are the medium/interior level and the Pt level; much brighter material (Au beads) stays free.
+	 */
+	static double[] discreteLevels(Volume v) {
+		final int bins = 4096;
+		float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+		for (float[] sl : v.slices())
+			for (float x : sl)
+				if (x != 0) {
+					lo = Math.min(lo, x);
+					hi = Math.max(hi, x);
+				}
+		if (!(hi > lo)) throw new TxmException("discrete rounds: the reconstruction is constant; no grey levels to refine with");
+		long[] h = histogram(v, lo, hi, bins);
+		double[] q = { quantile(h, lo, hi, 1e-4), quantile(h, lo, hi, 1 - 1e-4) };
+		if (q[1] > q[0]) h = histogram(v, (float) q[0], (float) q[1], bins);
+		else q = new double[] { lo, hi };
+		double width = (q[1] - q[0]) / bins;
+		long tot = 0;
+		double sum = 0;
+		for (int i = 0; i < bins; i++) {
+			tot += h[i];
+			sum += (double) h[i] * i;
+		}
+		long w0 = 0;
+		double s0 = 0, best = -1;
+		int split = bins / 2;
+		for (int i = 0; i < bins - 1; i++) {
+			w0 += h[i];
+			s0 += (double) h[i] * i;
+			long w1 = tot - w0;
+			if (w0 == 0 || w1 == 0) continue;
+			double m0 = s0 / w0, m1 = (sum - s0) / w1, between = (double) w0 * w1 * (m0 - m1) * (m0 - m1);
+			if (between > best) {
+				best = between;
+				split = i + 1;
 			}
 		}
-		for (int i = 0; i < sweeps; i++) resSum[i] /= depth;
-		return resSum;
+		long[] dark = java.util.Arrays.copyOf(h, bins), bright = new long[bins];
+		for (int i = split; i < bins; i++) {
+			bright[i] = h[i];
+			dark[i] = 0;
+		}
+		double a = quantile(dark, (float) q[0], (float) q[1], 0.5), b = quantile(bright, (float) q[0], (float) q[1], 0.5);
+		if (!(b - a > 2 * width)) throw new TxmException("discrete rounds: the reconstruction has no two distinct grey levels (Otsu's classes at "
+			+ a + " and " + b + "); give the levels");
+		return new double[] { a, b };
+	}
+
+	private static long[] histogram(Volume v, float lo, float hi, int bins) {
+		long[] h = new long[bins];
+		double scale = bins / (double) (hi - lo);
+		for (float[] sl : v.slices())
+			for (float x : sl)
+				if (x != 0 && x >= lo && x <= hi) h[Math.min(bins - 1, (int) ((x - lo) * scale))]++;
+		return h;
+	}
+
+	/** The quantile p of a histogram over [lo, hi], linear within a bin. */
+	private static double quantile(long[] h, float lo, float hi, double p) {
+		long tot = 0;
+		for (long c : h) tot += c;
+		double target = p * tot, width = (hi - lo) / (double) h.length, acc = 0;
+		for (int i = 0; i < h.length; i++) {
+			if (h[i] > 0 && acc + h[i] >= target) return lo + width * (i + (target - acc) / h[i]);
+			acc += h[i];
+		}
+		return hi;
 	}
 }

@@ -63,6 +63,18 @@ class ReconstructCommandTest {
 	}
 
 	@Test
+	void headlessDiscreteRefinement() throws Exception {
+		Path in = projections(DataState.ABSORBANCE, false), out = dir.resolve("out");
+		int rc = txm("run", "Reconstruct Tomogram", "input=\"" + in + "\",angles=\"0:134:1\",iterations=5,discrete_rounds=4,discrete_levels=\"0, 0.2, 1\"",
+			"--out", out.toString());
+		assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
+		assertEquals(1 + 5 + 4, Files.readAllLines(out.resolve("convergence.csv")).size(), "header, 5 sweeps, 4 rounds");
+		assertEquals(1, txm("run", "Reconstruct Tomogram", "input=\"" + in + "\",angles=\"0:134:1\",discrete_rounds=4,discrete_levels=\"0,x\"", "--out",
+			dir.resolve("o2").toString()));
+		assertTrue(err.toString(StandardCharsets.UTF_8).contains("discrete_levels: 'x'"), err.toString());
+	}
+
+	@Test
 	void anglesFromMetadataAndFbp() throws Exception {
 		Path in = projections(DataState.ABSORBANCE, true), out = dir.resolve("out");
 		assertEquals(0, txm("run", "Reconstruct Tomogram", "input=\"" + in + "\",algorithm=FBP,filter=hann", "--out", out.toString()),

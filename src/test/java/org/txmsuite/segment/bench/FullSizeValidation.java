@@ -37,7 +37,8 @@ import org.txmsuite.sim.ScanSimulator;
  * (um), {@code margin=4} (detector pixels beyond the object's widest turn on each side; the missing wedge smears the
  * shell a few voxels along the blocked directions, so 4 is too tight for the cylinder at 135 degrees), {@code rows=0} (reconstruct only this many central rows and stop: a timing probe),
  * {@code out=/tmp/segfull/results.txt}, {@code seed=1}, {@code save=DIR} (write each reconstruction as DIR/case.tif; a case whose file exists
- * there is measured again from it instead), {@code band=3} (band_voxels of the measurement), {@code iso=true} (also print the
+ * there is measured again from it instead), {@code band=3} (band_voxels of the measurement), {@code dart=0} (rounds of the reconstructor's discrete refinement
+ * with automatic levels, {@link ReconOptions#discreteRounds}), {@code iso=true} (also print the
  * diagnostic iso-surface interior volume of {@link IsoVolume} on the raw and on the smoothed volume, beside the band sum).
  */
 public final class FullSizeValidation {
@@ -45,7 +46,7 @@ public final class FullSizeValidation {
 		Locale.setDefault(Locale.ROOT);
 		String cases = "cube-135,sphere-152,cylinder-135,cube-152,sphere-135,cylinder-152";
 		double step = 1, tv = 0.1, noise = 0.005, core = 15, shell = 1, vox = 0.03;
-		int sweeps = 10, rows = 0, margin = 4, band = new ShellOptions().bandVoxels;
+		int sweeps = 10, rows = 0, margin = 4, dart = 0, band = new ShellOptions().bandVoxels;
 		boolean iso = false;
 		long seed = 1;
 		Path save = null;
@@ -63,6 +64,7 @@ public final class FullSizeValidation {
 			case "voxel": vox = Double.parseDouble(v); break;
 			case "rows": rows = Integer.parseInt(v); break;
 			case "margin": margin = Integer.parseInt(v); break;
+			case "dart": dart = Integer.parseInt(v); break;
 			case "band": band = Integer.parseInt(v); break;
 			case "iso": iso = Boolean.parseBoolean(v); break;
 			case "out": out = Paths.get(v); break;
@@ -87,7 +89,7 @@ public final class FullSizeValidation {
 		sampler.setDaemon(true);
 		sampler.start();
 		String head = String.format("# core %.1f um, shell %.2f um, voxel %.0f nm, step %.2f deg, noise %.4f of max absorbance, SART %d sweeps TV %.2f "
-			+ "no non-negativity, margin %d px, %d cores, max heap %d MB", core, shell, vox * 1000, step, noise, sweeps, tv, margin, rt.availableProcessors(), rt.maxMemory() >> 20);
+			+ "no non-negativity, discrete rounds %d (automatic levels), margin %d px, %d cores, max heap %d MB", core, shell, vox * 1000, step, noise, sweeps, tv, dart, margin, rt.availableProcessors(), rt.maxMemory() >> 20);
 		log(out, head);
 		for (String c : cases.split(",")) {
 			String[] p = c.trim().split("-");
@@ -109,7 +111,8 @@ public final class FullSizeValidation {
 			FrameStack proj = new ScanSimulator(s.phantom()).detector(n, h, vox).jitter(0, seed).projections(angles, noise);
 			long t1 = System.nanoTime();
 			System.out.printf("%s: detector %d x %d, %d projections, projected in %.0f s%n", c, n, h, angles.length, (t1 - t0) / 1e9);
-			ReconOptions o = new ReconOptions().algorithm(ReconOptions.Algorithm.SART).iterations(sweeps).nonnegative(false).tvWeight(tv);
+			ReconOptions o = new ReconOptions().algorithm(ReconOptions.Algorithm.SART).iterations(sweeps).nonnegative(false).tvWeight(tv)
+				.discreteRounds(dart);
 			if (rows > 0) o.rows(h / 2 - rows / 2, h / 2 - rows / 2 + rows - 1);
 			long[] last = { t1 };
 			Reconstructor.Result rec = Reconstructor.reconstruct(proj, angles, o, (done, total, msg) -> {
