@@ -65,6 +65,9 @@ public class PressureSeriesCommand extends ContextCommand {
 	private double tv_weight = 0.1;
 	@Parameter(label = "Non-negativity", description = "constrain the reconstruction to >= 0 (biases Pt-shell interiors high under noise)")
 	private boolean nonnegative = false;
+	@Parameter(label = "Discrete rounds", min = "0", description = "rounds of discrete refinement (DART) of the reconstruction: puts back the "
+		+ "Pt shell the missing wedge smears; 0: off")
+	private int discrete_rounds = 20;
 	@Parameter(label = "Exposures per angle", min = "1", description = "for data=simulate: averaged on import")
 	private int exposures = 3;
 	@Parameter(label = "Align projections")
@@ -100,6 +103,7 @@ public class PressureSeriesCommand extends ContextCommand {
 		o.reconIterations = recon_iterations;
 		o.tvWeight = tv_weight;
 		o.nonnegative = nonnegative;
+		o.discreteRounds = discrete_rounds;
 		o.exposuresPerPosition = exposures;
 		o.align = align;
 		o.seed = seed;

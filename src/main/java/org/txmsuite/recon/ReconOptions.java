@@ -188,7 +188,8 @@ public final class ReconOptions {
 		if (!Double.isNaN(upperBound) && nonnegative && upperBound < 0)
 			throw new TxmException("upper bound: " + upperBound + " is below the non-negativity bound 0");
 		if (discreteLevels != null) {
-			if (discreteLevels.length < 2) throw new TxmException("discrete levels: " + discreteLevels.length + " level; expected at least 2 grey levels");
+			if (discreteLevels.length < 2 || discreteLevels.length > 100)
+				throw new TxmException("discrete levels: " + discreteLevels.length + " levels; expected 2 to 100 grey levels");
 			for (int i = 0; i < discreteLevels.length; i++) {
 				if (!Double.isFinite(discreteLevels[i])) throw new TxmException("discrete levels: " + discreteLevels[i] + " is not a number");
 				if (i > 0 && !(discreteLevels[i] > discreteLevels[i - 1]))

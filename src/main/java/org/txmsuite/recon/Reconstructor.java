@@ -201,7 +201,9 @@ public final class Reconstructor {
 			}
 		});
 		if (rounds > 0) { // discrete refinement: a second pass once the levels are known
-			double[] levels = opt.discreteLevels() != null ? opt.discreteLevels() : discreteLevels(v);
+			boolean auto = opt.discreteLevels() == null;
+			double[] levels = auto ? discreteLevels(v) : opt.discreteLevels();
+
 			next.set(0);
 			runWorkers(threads, () -> {
 				float[] sino = new float[s.size() * s.width()];
@@ -212,7 +214,7 @@ public final class Reconstructor {
 					sinogram(s, row0 + z, opt.dy(), sino);
 					float[] out = v.slice(z);
 					solver.setImage(out);
-					double[] dr = solver.refineDiscrete(sino, levels, rounds);
+					double[] dr = solver.refineDiscrete(sino, levels, auto, rounds);
 					for (int i = 0; i < rounds; i++) local[i] += dr[i];
 					solver.image(out);
 					p.report(done.addAndGet(rounds), total, "slice " + (z + 1) + " of " + depth + ", discrete refinement");

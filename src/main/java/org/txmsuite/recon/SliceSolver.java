@@ -44,6 +44,8 @@ public final class SliceSolver {
 	/** Discrete refinement: the level a pixel is held at (NaN: free), the class of each pixel, a smoothing buffer. */
 	private float[] fixed, smoothBuf;
 	private byte[] cls;
+	private int[] region, stack;
+	private double[] regionSum;
 	private boolean holding;
 	private final int[] order;
 	private final float lower, upper;
@@ -535,6 +537,18 @@ public final class SliceSolver {
 	 * @return the relative residual of each round
 	 */
 	public double[] refineDiscrete(float[] sino, double[] levels, int rounds) {
+		return refineDiscrete(sino, levels, false, rounds);
+	}
+
+	/**
+	 * As {@link #refineDiscrete(float[], double[], int)}; with {@code regional} the levels only classify:
+	 * each connected region of a class (4-connected in the slice) is held at its own level, the mean of its
+	 * pixels away from its boundary, measured again before every round (the pixels the last sweep moved pull
+	 * it towards what the data ask). For levels that are only estimates or differ from region to region: a
+	 * low-Z pressure medium outside a Pt shell and the sample inside, or a thin shell whose estimated level
+	 * reads low because the first reconstruction blurred it.
+	 */
+	public double[] refineDiscrete(float[] sino, double[] levels, boolean regional, int rounds) {
 		if (levels == null || levels.length < 2) throw new TxmException("discrete levels: expected at least 2 grey levels");
 		if (fixed == null) {
 			fixed = new float[np * np];
@@ -554,7 +568,7 @@ public final class SliceSolver {
 		try {
 			for (int round = 0; round < rounds; round++) {
 				classify(cut);
-				holdInterior(lev, rnd);
+				holdInterior(lev, regional, rnd);
 				holding = true;
 				constrain();
 				double r2 = alg == ReconOptions.Algorithm.SIRT ? sweepSirt(sino) : alg == ReconOptions.Algorithm.ART ? sweepArt(sino, 0, na) : sweepSart(sino, 0, na, false);
@@ -584,9 +598,13 @@ public final class SliceSolver {
 		}
 	}
 
-	/** Holds the pixels of a level class whose support neighbours (8-connected) all share it, each with probability {@link #FIX_PROBABILITY}. */
-	private void holdInterior(float[] lev, Random rnd) {
+	/**
+	 * Holds the pixels of a level class whose support neighbours (8-connected) all share it, each with
+	 * probability {@link #FIX_PROBABILITY}: at the class's level or (regional) at their region's mean.
+	 */
+	private void holdInterior(float[] lev, boolean regional, Random rnd) {
 		Arrays.fill(fixed, Float.NaN);
+		if (regional) regions(lev.length);
 		for (int k = 0; k < n; k++) {
 			int row = (k + 1) * np;
 			for (int i = row + pr.lineLo(k), e = row + pr.lineHi(k); i <= e; i++) {
@@ -600,9 +618,65 @@ public final class SliceSolver {
 							break;
 						}
 					}
-				if (!edge && c >= 1 && c <= lev.length && rnd.nextDouble() < FIX_PROBABILITY) fixed[i] = lev[c - 1];
+				if (edge || c < 1 || c > lev.length) continue;
+				if (regional) { // accumulate the region's mean; held below
+					int g = region[i];
+					regionSum[2 * g] += img[i];
+					regionSum[2 * g + 1]++;
+					fixed[i] = Float.NEGATIVE_INFINITY; // a region's inner pixel, held below once the means are known
+				} else if (rnd.nextDouble() < FIX_PROBABILITY) fixed[i] = lev[c - 1];
 			}
 		}
+		if (regional) holdRegions(rnd);
+	}
+
+	/** Holds the marked region pixels (each with probability {@link #FIX_PROBABILITY}) at their region's mean. */
+	private void holdRegions(Random rnd) {
+		for (int k = 0; k < n; k++) {
+			int row = (k + 1) * np;
+			for (int i = row + pr.lineLo(k), e = row + pr.lineHi(k); i <= e; i++) {
+				if (fixed[i] != Float.NEGATIVE_INFINITY) continue;
+				int g = region[i];
+				fixed[i] = rnd.nextDouble() < FIX_PROBABILITY ? (float) (regionSum[2 * g] / regionSum[2 * g + 1]) : Float.NaN;
+			}
+		}
+	}
+
+	/**
+	 * Labels the 4-connected regions of the level classes 1..levels in {@code region}, clears
+	 * {@code regionSum} for them and returns their count.
+	 */
+	private int regions(int levels) {
+		if (region == null) {
+			region = new int[np * np];
+			stack = new int[np * np];
+		}
+		Arrays.fill(region, -1);
+		int count = 0;
+		for (int k = 0; k < n; k++) {
+			int row = (k + 1) * np;
+			for (int i = row + pr.lineLo(k), e = row + pr.lineHi(k); i <= e; i++) {
+				byte c = cls[i];
+				if (c < 1 || c > levels || region[i] >= 0) continue;
+				int sp = 0;
+				stack[sp++] = i;
+				region[i] = count;
+				while (sp > 0) {
+					int q = stack[--sp];
+					for (int d = 0; d < 4; d++) {
+						int nb = d == 0 ? q - 1 : d == 1 ? q + 1 : d == 2 ? q - np : q + np;
+						if (cls[nb] == c && region[nb] < 0) {
+							region[nb] = count;
+							stack[sp++] = nb;
+						}
+					}
+				}
+				count++;
+			}
+		}
+		if (regionSum == null || regionSum.length < 2 * count) regionSum = new double[Math.max(2 * count, 64)];
+		Arrays.fill(regionSum, 0, 2 * count, 0);
+		return count;
 	}
 
 	/** Free pixels move {@link #FREE_SMOOTHING} of the way to the mean of their 8 neighbours. */

@@ -188,7 +188,7 @@ public final class PressureSeries {
 			projections = txm.alignProjections(absorbance, angles, new AlignOptions().maxLoops(30), progress).aligned;
 		}
 		ReconOptions recon = new ReconOptions().algorithm(ReconOptions.Algorithm.SART).iterations(o.reconIterations)
-			.nonnegative(o.nonnegative).tvWeight(o.tvWeight);
+			.nonnegative(o.nonnegative).tvWeight(o.tvWeight).discreteRounds(o.discreteRounds);
 		Volume volume = txm.reconstruct(txm.image(projections, "projections"), "", recon, progress, null);
 		if (!Double.isFinite(volume.voxelXNm())) volume.voxelSizeNm(o.pixelNm);
 		ShellOptions shell = new ShellOptions();

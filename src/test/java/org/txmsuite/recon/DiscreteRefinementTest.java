@@ -80,8 +80,41 @@ class DiscreteRefinementTest {
 		for (int q = 0; q < 12; q++) assertEquals(RIN, dart[q], 0.4, "refined inner radius, bin " + q);
 		assertTrue(plain[12] > 0.005, "area error without refinement " + plain[12]);
 		assertEquals(0, dart[12], 0.003, "area error with refinement");
+		// automatic levels are regional: the interior (0.0175) and the medium outside (0) each keep their own level
+		double[] inside = ringMeans(res.volume.slice(0));
+		assertEquals(CORE, inside[0], 0.1 * CORE, "interior level");
+		assertEquals(0, inside[1], 0.1 * CORE, "medium level");
 		assertEquals(6 + 20, res.residuals.length);
 		assertTrue(res.residuals[25] < res.residuals[5], "the refinement fits the data better: " + res.residuals[25] + " vs " + res.residuals[5]);
+	}
+
+	/** Mean of the interior (r < RIN - 4) and of the medium (RIN + WALL + 4 < r < 75) of a slice. */
+	static double[] ringMeans(float[] img) {
+		double c = (N - 1) / 2.0, si = 0, sm = 0;
+		int ni = 0, nm = 0;
+		for (int j = 0; j < N; j++)
+			for (int i = 0; i < N; i++) {
+				double r = Math.hypot(i - c, j - c);
+				if (r < RIN - 4) {
+					si += img[j * N + i];
+					ni++;
+				} else if (r > RIN + WALL + 4 && r < 75) {
+					sm += img[j * N + i];
+					nm++;
+				}
+			}
+		return new double[] { si / ni, sm / nm };
+	}
+
+	@Test
+	void givenLevelsAreHeldAsGiven() {
+		double[] angles = Phantoms.range(-67.5, 1, 135);
+		FrameStack st = ring(angles, 0.005, 3);
+		float[] img = Reconstructor.reconstruct(st, angles, new ReconOptions().iterations(6).nonnegative(false).tvWeight(0.1).discreteRounds(20)
+			.discreteLevels(0, CORE, PT), null).volume.slice(0);
+		double[] r = innerRadii(img);
+		for (int q = 0; q < 12; q++) assertEquals(RIN, r[q], 0.4, "inner radius, bin " + q);
+		assertEquals(0, r[12], 0.003, "area error");
 	}
 
 	@Test

@@ -60,7 +60,7 @@ class PressureSeriesTest extends LauncherTest {
 		for (PressureSeries.Point p : r.points) t.append(p.scan).append("/frames,").append(p.pressureGpa).append(",0.05\n");
 		Files.writeString(table, t.toString());
 		Path out = dir.resolve("measured");
-		assertEquals(0, txm("run", "Pressure Series to EOS", "data=scans,recon_iterations=8,tv_weight=0,nonnegative=true,scans_folder=\"" + sim + "\",pressure_table=\"" + table + "\"",
+		assertEquals(0, txm("run", "Pressure Series to EOS", "data=scans,recon_iterations=8,tv_weight=0,nonnegative=true,discrete_rounds=0,scans_folder=\"" + sim + "\",pressure_table=\"" + table + "\"",
 			"--out", out.toString()), err());
 		List<String> rows = Files.readAllLines(out.resolve("volumes.csv"));
 		assertEquals("scan,pressure_gpa,sigP,volume_um3,uncertainty_um3,sigV", rows.get(0));

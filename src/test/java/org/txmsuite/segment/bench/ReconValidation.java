@@ -16,7 +16,8 @@ import org.txmsuite.sim.ScanSimulator;
  * The acceptance case end to end: a Pt-coated cube, cylinder and sphere projected analytically
  * (sim.ScanSimulator, exact chord lengths, 3x3 supersampled pixels, Gaussian noise) at the two-post
  * 135-degree and four-post 152-degree angle sets, reconstructed with the suite's SART (Joseph
- * projector, non-negativity) and measured. Arguments: core um, shell um, voxel um, noise, iterations.
+ * projector, non-negativity) and measured. Arguments: core um, shell um, voxel um, noise, iterations, shape ("" = all),
+ * TV weight (0), non-negativity (true), discrete-refinement rounds (0, automatic levels).
  */
 public final class ReconValidation {
 	public static void main(String[] a) {
@@ -24,8 +25,11 @@ public final class ReconValidation {
 		double vox = a.length > 2 ? Double.parseDouble(a[2]) : 0.05, noise = a.length > 3 ? Double.parseDouble(a[3]) : 0.005;
 		int iters = a.length > 4 ? Integer.parseInt(a[4]) : 10;
 		String only = a.length > 5 ? a[5] : "";
-		System.out.printf("core %.2f um, shell %.2f um, voxel %.0f nm, noise %.3f of max absorbance, SART %d sweeps, %d cores%n", core, shell,
-			vox * 1000, noise, iters, Runtime.getRuntime().availableProcessors());
+		double tvw = a.length > 6 ? Double.parseDouble(a[6]) : 0;
+		boolean nonneg = a.length > 7 ? Boolean.parseBoolean(a[7]) : true;
+		int dart = a.length > 8 ? Integer.parseInt(a[8]) : 0;
+		System.out.printf("core %.2f um, shell %.2f um, voxel %.0f nm, noise %.3f of max absorbance, SART %d sweeps, TV %.2f, non-negative %s, discrete rounds %d, "
+			+ "%d cores%n", core, shell, vox * 1000, noise, iters, tvw, nonneg, dart, Runtime.getRuntime().availableProcessors());
 		for (DacSample.Shape sh : DacSample.Shape.values()) {
 			if (!only.isEmpty() && !sh.name().equalsIgnoreCase(only)) continue;
 			DacSample s = new DacSample(sh, core, shell);
@@ -37,7 +41,8 @@ public final class ReconValidation {
 				long t0 = System.nanoTime();
 				FrameStack p = new ScanSimulator(s.phantom()).detector(n, n, vox).projections(angles, noise);
 				long t1 = System.nanoTime();
-				ReconOptions o = new ReconOptions().algorithm(ReconOptions.Algorithm.SART).iterations(iters).nonnegative(true);
+				ReconOptions o = new ReconOptions().algorithm(ReconOptions.Algorithm.SART).iterations(iters).nonnegative(nonneg).tvWeight(tvw)
+					.discreteRounds(dart);
 				Volume v = Reconstructor.reconstruct(p, angles, o, Progress.NONE).volume;
 				long t2 = System.nanoTime();
 				ShellResult r = PtShellSegmenter.measure(v, new ShellOptions(), Progress.NONE);
