@@ -500,19 +500,13 @@ public final class SliceSolver {
 
 	/** Pixels row+i, i in [from, to]: clamped where lo &lt;= i &lt;= hi (inside the support), else zero. */
 	private void constrainRun(int row, int from, int to, int lo, int hi) {
-		final float a = lower, b = upper;
 		int l = Math.max(from, lo), h = Math.min(to, hi);
 		if (l > h) {
 			Arrays.fill(img, row + from, row + to + 1, 0f);
 			return;
 		}
 		Arrays.fill(img, row + from, row + l, 0f);
-		if (holding) { // discrete refinement: held pixels back to their level
-			for (int i = row + l, e = row + h; i <= e; i++) {
-				float f = fixed[i];
-				img[i] = f == f ? f : Math.min(b, Math.max(a, img[i]));
-			}
-		} else for (int i = row + l, e = row + h; i <= e; i++) img[i] = Math.min(b, Math.max(a, img[i]));
+		clampRun(row + l, row + h);
 		Arrays.fill(img, row + h + 1, row + to + 1, 0f);
 	}
 
@@ -697,22 +691,22 @@ public final class SliceSolver {
 	/** Clears the border, zeroes outside the support and clamps to [lower, upper]. */
 	private void constrain() {
 		pr.maskOutside(img);
-		final float lo = lower, hi = upper;
-		if (holding) {
-			for (int k = 0; k < n; k++) {
-				int row = (k + 1) * np;
-				for (int i = row + pr.lineLo(k), e = row + pr.lineHi(k); i <= e; i++) {
-					float f = fixed[i];
-					img[i] = f == f ? f : Math.min(hi, Math.max(lo, img[i]));
-				}
-			}
-			return;
-		}
-		if (lo == Float.NEGATIVE_INFINITY && hi == Float.POSITIVE_INFINITY) return;
+		if (!holding && lower == Float.NEGATIVE_INFINITY && upper == Float.POSITIVE_INFINITY) return;
 		for (int k = 0; k < n; k++) {
 			int row = (k + 1) * np;
-			for (int i = row + pr.lineLo(k), e = row + pr.lineHi(k); i <= e; i++) img[i] = Math.min(hi, Math.max(lo, img[i]));
+			clampRun(row + pr.lineLo(k), row + pr.lineHi(k));
 		}
+	}
+
+	/** Pixels i0..i1 clamped to [lower, upper]; during a discrete refinement, held pixels go back to their level. */
+	private void clampRun(int i0, int i1) {
+		final float lo = lower, hi = upper;
+		if (holding) {
+			for (int i = i0; i <= i1; i++) {
+				float f = fixed[i];
+				img[i] = f == f ? f : Math.min(hi, Math.max(lo, img[i]));
+			}
+		} else for (int i = i0; i <= i1; i++) img[i] = Math.min(hi, Math.max(lo, img[i]));
 	}
 
 	/**
