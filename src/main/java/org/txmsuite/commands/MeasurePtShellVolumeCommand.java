@@ -30,6 +30,7 @@ public class MeasurePtShellVolumeCommand extends SegmentCommandBase {
 	public void run() {
 		ShellOptions o = new ShellOptions();
 		o.voxelSizeNm = voxel_size_nm;
+		o.thetaDeg = thetaDeg();
 		o.threshold = threshold;
 		o.smoothVoxels = smooth_voxels;
 		o.maxClosingVoxels = max_closing_voxels;

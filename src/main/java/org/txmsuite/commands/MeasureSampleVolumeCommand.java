@@ -30,6 +30,7 @@ public class MeasureSampleVolumeCommand extends SegmentCommandBase {
 	public void run() {
 		SampleOptions o = new SampleOptions();
 		o.voxelSizeNm = voxel_size_nm;
+		o.thetaDeg = thetaDeg();
 		o.threshold = threshold;
 		o.maxThreshold = max_threshold;
 		o.allComponents = "all".equals(components);

@@ -21,6 +21,11 @@ abstract class SegmentCommandBase extends ContextCommand {
 	@Parameter(label = "Voxel size (nm)", description = "0 = from the image's calibration or metadata", min = "0", persist = false)
 	protected double voxel_size_nm = 0;
 
+	@Parameter(label = "Projection angles (degrees)", required = false, persist = false,
+		description = "angles the volume was reconstructed from, for the missing-wedge term of the uncertainty: "
+			+ "\"start:stop:step\", a list or a text file; empty = from the volume's metadata (volumes from Reconstruct Tomogram carry them)")
+	protected String angles = "";
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Labels")
 	private ImagePlus labels;
 	@Parameter(type = ItemIO.OUTPUT, label = "Volumes")
@@ -29,6 +34,11 @@ abstract class SegmentCommandBase extends ContextCommand {
 	private ImagePlus view;
 	@Parameter(type = ItemIO.OUTPUT, label = "Uncertainty (um^3)")
 	protected double uncertainty_um3;
+
+	/** The given projection angles in degrees, or null to use the volume's own record. */
+	protected double[] thetaDeg() {
+		return angles == null || angles.trim().isEmpty() ? null : org.txmsuite.recon.AngleSpec.parse(angles, 0);
+	}
 
 	/** Sets the image and table outputs from a result. */
 	protected void publish(SegmentResult r) {

@@ -67,7 +67,7 @@ public final class ImageJ1Views {
 		for (int z = 0; z < v.depth(); z++) st.addSlice("z=" + z, v.slice(z));
 		ImagePlus imp = new ImagePlus(title, st);
 		imp.setProperty("Info", MetadataCodec.HEADER + "\ntxm.type=volume\ntxm.voxel_nm=" + MetadataCodec.num(v.voxelXNm())
-			+ "," + MetadataCodec.num(v.voxelYNm()) + "," + MetadataCodec.num(v.voxelZNm()) + "\n");
+			+ "," + MetadataCodec.num(v.voxelYNm()) + "," + MetadataCodec.num(v.voxelZNm()) + "\n" + thetaLine(v.thetaDeg()));
 		calibrate(imp, v.voxelXNm(), v.voxelYNm(), v.voxelZNm());
 		return imp;
 	}
@@ -88,7 +88,22 @@ public final class ImageJ1Views {
 			Calibration c = imp.getCalibration();
 			v.voxelSizeNm(toNm(c.pixelWidth, c.getUnit()), toNm(c.pixelHeight, c.getUnit()), toNm(c.pixelDepth, c.getUnit()));
 		}
+		String theta = MetadataCodec.value(infoOf(imp), "theta_deg");
+		if (theta != null && !theta.isBlank()) {
+			String[] p = theta.split(",");
+			double[] a = new double[p.length];
+			for (int k = 0; k < p.length; k++) a[k] = MetadataCodec.parse(p[k].trim());
+			v.thetaDeg(a);
+		}
 		return v;
+	}
+
+	/** The Info line recording a volume's projection angles ({@code txm.theta_deg=a,b,...}), or "" if unknown. */
+	static String thetaLine(double[] thetaDeg) {
+		if (thetaDeg == null || thetaDeg.length == 0) return "";
+		StringBuilder b = new StringBuilder("txm.theta_deg=");
+		for (int k = 0; k < thetaDeg.length; k++) b.append(k > 0 ? "," : "").append(MetadataCodec.num(thetaDeg[k]));
+		return b.append('\n').toString();
 	}
 
 	/** A hyperstack (z slices, energies as frames) over a spectral stack's planes. */

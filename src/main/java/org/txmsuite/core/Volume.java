@@ -8,6 +8,7 @@ public final class Volume {
 	private final int width, height, depth;
 	private final float[][] slices;
 	private double voxelXNm = Double.NaN, voxelYNm = Double.NaN, voxelZNm = Double.NaN;
+	private double[] thetaDeg;
 
 	public Volume(int width, int height, int depth) {
 		this(width, height, allocate(width, height, depth));
@@ -52,6 +53,19 @@ public final class Volume {
 		voxelXNm = x;
 		voxelYNm = y;
 		voxelZNm = z;
+		return this;
+	}
+
+	/**
+	 * Projection angles (degrees, about the z axis: a projection at theta measures along
+	 * {@code x cos(theta) + y sin(theta)}, x = column, y = row) the volume was reconstructed from; null if
+	 * unknown. The segmenters use it for the missing-wedge term of their uncertainty.
+	 */
+	public double[] thetaDeg() { return thetaDeg == null ? null : thetaDeg.clone(); }
+
+	/** Records the projection angles in degrees (null = unknown). */
+	public Volume thetaDeg(double[] anglesDeg) {
+		thetaDeg = anglesDeg == null ? null : anglesDeg.clone();
 		return this;
 	}
 

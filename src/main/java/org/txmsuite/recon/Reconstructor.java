@@ -54,6 +54,7 @@ public final class Reconstructor {
 		int n = options.sliceSize() > 0 ? options.sliceSize() : absorbance.width();
 		Volume v = new Volume(n, n, rows[1] - rows[0] + 1);
 		if (Double.isFinite(absorbance.pixelSizeNm())) v.voxelSizeNm(absorbance.pixelSizeNm());
+		v.thetaDeg(anglesDeg);
 		double[] res = run(absorbance, anglesDeg, options, v, rows[0], false, progress);
 		return new Result(v, res);
 	}

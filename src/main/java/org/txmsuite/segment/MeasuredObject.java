@@ -25,9 +25,18 @@ public final class MeasuredObject {
 	 * displacement (combined in quadrature) and gap closing (added).
 	 */
 	public final double levelTermUm3, bandTermUm3, boundaryTermUm3, closingTermUm3;
+	/**
+	 * Wedge-facing share of the surface: the iso-surface's area-weighted {@code |n_xy|} over the triangles whose
+	 * normal lies in the scan's missing wedge, over the whole area ({@link Surface#areas}); NaN if the scan's
+	 * angles are unknown. About 0.26 x the side wall's share for a cylinder at 135 degrees, 0.20 for a sphere.
+	 */
+	public final double wedgeSurfaceFraction;
+	/** Missing-wedge part of the uncertainty (um^3, times the coverage factor; in quadrature with the first three). */
+	public final double wedgeTermUm3;
 
 	MeasuredObject(int label, String name, long voxels, double volumeUm3, double countVolumeUm3, double surfaceUm2, double surfaceRoughness,
-		double uncertaintyUm3, double objectLevel, double surroundLevel, double levelTermUm3, double bandTermUm3, double boundaryTermUm3, double closingTermUm3) {
+		double uncertaintyUm3, double objectLevel, double surroundLevel, double levelTermUm3, double bandTermUm3, double boundaryTermUm3, double closingTermUm3,
+		double wedgeSurfaceFraction, double wedgeTermUm3) {
 		this.label = label;
 		this.name = name;
 		this.voxels = voxels;
@@ -42,11 +51,13 @@ public final class MeasuredObject {
 		this.bandTermUm3 = bandTermUm3;
 		this.boundaryTermUm3 = boundaryTermUm3;
 		this.closingTermUm3 = closingTermUm3;
+		this.wedgeSurfaceFraction = wedgeSurfaceFraction;
+		this.wedgeTermUm3 = wedgeTermUm3;
 	}
 
 	MeasuredObject relabel(int newLabel, String newName) {
 		return new MeasuredObject(newLabel, newName, voxels, volumeUm3, countVolumeUm3, surfaceUm2, surfaceRoughness, uncertaintyUm3, objectLevel, surroundLevel,
-			levelTermUm3, bandTermUm3, boundaryTermUm3, closingTermUm3);
+			levelTermUm3, bandTermUm3, boundaryTermUm3, closingTermUm3, wedgeSurfaceFraction, wedgeTermUm3);
 	}
 
 	@Override

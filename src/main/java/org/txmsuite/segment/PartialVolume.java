@@ -45,6 +45,13 @@ public final class PartialVolume {
 	 * degrees, shells of 4-10 voxels) lie within one standard uncertainty.
 	 */
 	public static final double BOUNDARY_VOXELS = 0.03;
+	/**
+	 * Standard relative volume uncertainty per unit of wedge-facing surface fraction ({@link Surface#areas}):
+	 * the missing wedge leaves the walls it faces displaced by an amount that scales with the object (its
+	 * artefacts are geometric), so the term is relative. Calibrated on discrete-refined reconstructions
+	 * (docs/stages/segment.md).
+	 */
+	public static final double WEDGE_RELATIVE = 0;
 	/** Part of the closing volume taken as its uncertainty (all of it: what fills a slot is unknown). */
 	public static final double CLOSING_WEIGHT = 1;
 
@@ -65,6 +72,12 @@ public final class PartialVolume {
 	/** As above, with the uncertainty of a given surroundings level. */
 	public static MeasuredObject measure(int label, String name, float[][] values, byte[][] codes, int w, int h, double sx, double sy, double sz,
 		int band, double objectLevel, double surroundLevel, double surroundUncertainty) {
+		return measure(label, name, values, codes, w, h, sx, sy, sz, band, objectLevel, surroundLevel, surroundUncertainty, null);
+	}
+
+	/** As above, with the missing wedge of the scan the volume came from (null = unknown: no wedge term). */
+	public static MeasuredObject measure(int label, String name, float[][] values, byte[][] codes, int w, int h, double sx, double sy, double sz,
+		int band, double objectLevel, double surroundLevel, double surroundUncertainty, Wedge wedge) {
 		int d = values.length, n = w * h;
 		float[][] dOut = new float[d][n], dIn = new float[d][n];
 		Edt.squared((z, i) -> (codes[z][i] & 3) == OBJECT, w, h, d, sx, sy, sz, dOut);
@@ -137,13 +150,18 @@ public final class PartialVolume {
 		double vox = sx * sy * sz;
 		double volume = (t[0] + t[1]) * vox;
 		double rough = roughness(values, dOut, codes, dIn, w, h, (b + 3 * s) * (b + 3 * s), o, g, sx, sy, sz);
-		double area = Surface.area(dOut, w, h, 0.5, sx, sy, sz) / rough;
+		double[] areas = Surface.areas(dOut, w, h, 0.5, sx, sy, sz, wedge);
+		double area = areas[0] / rough;
 		double levelTerm = COVERAGE * Math.hypot((t[3] - t[4]) / 2, (t[5] - t[6]) / 2) * vox;
 		double bandTerm = COVERAGE * Math.max(Math.abs(t[2]), band > 1 ? Math.abs(t[10]) : 0) * vox;
 		double boundaryTerm = COVERAGE * BOUNDARY_VOXELS * s * area;
 		double closingTerm = CLOSING_WEIGHT * t[9] * vox;
-		double u = Math.sqrt(levelTerm * levelTerm + bandTerm * bandTerm + boundaryTerm * boundaryTerm) + closingTerm;
-		return new MeasuredObject(label, name, (long) t[8], volume, t[8] * vox, area, rough, u, o, g, levelTerm, bandTerm, boundaryTerm, closingTerm);
+		// wedge-facing share of the surface: area-weighted |n_xy| over the triangles whose normal is missing
+		double q = wedge == null || !(areas[0] > 0) ? 0 : areas[1] / areas[0];
+		double wedgeTerm = COVERAGE * WEDGE_RELATIVE * q * volume;
+		double u = Math.sqrt(levelTerm * levelTerm + bandTerm * bandTerm + boundaryTerm * boundaryTerm + wedgeTerm * wedgeTerm) + closingTerm;
+		return new MeasuredObject(label, name, (long) t[8], volume, t[8] * vox, area, rough, u, o, g, levelTerm, bandTerm, boundaryTerm, closingTerm,
+			wedge == null ? Double.NaN : q, wedgeTerm);
 	}
 
 	/**

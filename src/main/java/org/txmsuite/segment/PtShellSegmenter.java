@@ -38,7 +38,7 @@ public final class PtShellSegmenter {
 	public static ShellResult measure(Volume volume, ShellOptions o, Progress progress) {
 		final int steps = 9;
 		progress.report(0, steps, "smoothing");
-		Segmentation sg = new Segmentation(volume, o.voxelSizeNm, o.smoothVoxels);
+		Segmentation sg = new Segmentation(volume, o.voxelSizeNm, o.smoothVoxels, o.thetaDeg);
 		int w = sg.w, h = sg.h, d = sg.d, n = sg.n;
 		float[][] s = sg.s;
 		progress.checkCancelled();

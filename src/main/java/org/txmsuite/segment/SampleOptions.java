@@ -16,4 +16,10 @@ public final class SampleOptions {
 	public int minObjectVoxels = 20;
 	/** Voxel size in nm overriding the volume's (NaN or 0 = use the volume's). */
 	public double voxelSizeNm = Double.NaN;
+	/**
+	 * Projection angles (degrees) the volume was reconstructed from, for the missing-wedge term of the
+	 * uncertainty; null = the volume's own record ({@link org.txmsuite.core.Volume#thetaDeg()}); no angles at
+	 * all = no wedge term.
+	 */
+	public double[] thetaDeg;
 }

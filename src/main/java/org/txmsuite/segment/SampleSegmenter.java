@@ -25,7 +25,7 @@ public final class SampleSegmenter {
 	public static SampleResult measure(Volume volume, SampleOptions o, Progress progress) {
 		final int steps = 4;
 		progress.report(0, steps, "smoothing");
-		Segmentation sg = new Segmentation(volume, o.voxelSizeNm, o.smoothVoxels);
+		Segmentation sg = new Segmentation(volume, o.voxelSizeNm, o.smoothVoxels, o.thetaDeg);
 		int w = sg.w, h = sg.h, d = sg.d, n = sg.n;
 		float[][] s = sg.s;
 		progress.checkCancelled();

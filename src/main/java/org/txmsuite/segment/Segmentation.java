@@ -13,6 +13,8 @@ final class Segmentation {
 	final double[] voxelNm;
 	/** Smoothed grey values. */
 	final float[][] s;
+	/** Missing wedge of the scan (from the options' angles, else the volume's), null if unknown. */
+	final Wedge wedge;
 
 	/** Gives the code of a voxel for {@link PartialVolume} from its label. */
 	@FunctionalInterface
@@ -20,7 +22,8 @@ final class Segmentation {
 		byte code(byte label, int z, int i);
 	}
 
-	Segmentation(Volume v, double voxelNmOverride, double smoothVoxels) {
+	Segmentation(Volume v, double voxelNmOverride, double smoothVoxels, double[] thetaDeg) {
+		wedge = Wedge.of(thetaDeg != null && thetaDeg.length > 0 ? thetaDeg : v.thetaDeg());
 		w = v.width();
 		h = v.height();
 		d = v.depth();
@@ -94,7 +97,7 @@ final class Segmentation {
 				for (int x = 0; x < cw; x++) codes[k][dst + x] = coder.code(labels[z][src + x], z, src + x);
 			}
 		});
-		return PartialVolume.measure(label, name, vals, codes, cw, ch, sx, sy, sz, band, objectLevel, surroundLevel, surroundUncertainty);
+		return PartialVolume.measure(label, name, vals, codes, cw, ch, sx, sy, sz, band, objectLevel, surroundLevel, surroundUncertainty, wedge);
 	}
 
 	/** Bounding box of the voxels of one label (as a component without size). */

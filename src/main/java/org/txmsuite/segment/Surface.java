@@ -20,10 +20,18 @@ public final class Surface {
 	 * volume count as below the level, so objects touching the border are closed there.
 	 */
 	public static double area(float[][] field, int w, int h, double level, double sx, double sy, double sz) {
+		return areas(field, w, h, level, sx, sy, sz, null)[0];
+	}
+
+	/**
+	 * {area, wedge-facing area}: the second sums each triangle's area times {@code |n_xy|} (its normal's
+	 * in-plane part) where the normal's azimuth lies in the {@link Wedge} (0 if {@code wedge} is null).
+	 */
+	public static double[] areas(float[][] field, int w, int h, double level, double sx, double sy, double sz, Wedge wedge) {
 		int d = field.length;
-		return IntStream.range(-1, d).parallel().mapToDouble(z -> {
-			double[] val = new double[8], px = new double[12], py = new double[12], pz = new double[12];
-			double sum = 0;
+		double[][] parts = new double[d + 1][];
+		IntStream.range(-1, d).parallel().forEach(z -> {
+			double[] val = new double[8], px = new double[12], py = new double[12], pz = new double[12], acc = new double[2];
 			for (int y = -1; y < h; y++)
 				for (int x = -1; x < w; x++) {
 					int above = 0;
@@ -35,26 +43,31 @@ public final class Surface {
 						if (v >= level) above++;
 					}
 					if (above == 0 || above == 8) continue;
-					for (int[] t : TETS) sum += tetArea(t, val, level, sx, sy, sz, px, py, pz);
+					for (int[] t : TETS) tetArea(t, val, level, sx, sy, sz, px, py, pz, wedge, acc);
 				}
-			return sum;
-		}).sum();
+			parts[z + 1] = acc;
+		});
+		double[] t = new double[2];
+		for (double[] a : parts) { t[0] += a[0]; t[1] += a[1]; }
+		return t;
 	}
 
-	private static double tetArea(int[] t, double[] val, double level, double sx, double sy, double sz, double[] px, double[] py, double[] pz) {
+	private static void tetArea(int[] t, double[] val, double level, double sx, double sy, double sz, double[] px, double[] py, double[] pz,
+		Wedge wedge, double[] acc) {
 		int in = 0, mask = 0;
 		for (int k = 0; k < 4; k++)
 			if (val[t[k]] >= level) {
 				in++;
 				mask |= 1 << k;
 			}
-		if (in == 0 || in == 4) return 0;
+		if (in == 0 || in == 4) return;
 		if (in == 1 || in == 3) {
 			int lone = -1;
 			for (int k = 0; k < 4; k++) if ((((mask >> k) & 1) == 1) == (in == 1)) lone = k;
 			int n = 0;
 			for (int k = 0; k < 4; k++) if (k != lone) cross(t[lone], t[k], val, level, sx, sy, sz, px, py, pz, n++);
-			return triangle(px, py, pz, 0, 1, 2);
+			triangle(px, py, pz, 0, 1, 2, wedge, acc);
+			return;
 		}
 		int a = -1, b = -1, c = -1, e = -1;
 		for (int k = 0; k < 4; k++) {
@@ -65,7 +78,8 @@ public final class Surface {
 		cross(t[a], t[e], val, level, sx, sy, sz, px, py, pz, 1);
 		cross(t[b], t[e], val, level, sx, sy, sz, px, py, pz, 2);
 		cross(t[b], t[c], val, level, sx, sy, sz, px, py, pz, 3);
-		return triangle(px, py, pz, 0, 1, 2) + triangle(px, py, pz, 0, 2, 3);
+		triangle(px, py, pz, 0, 1, 2, wedge, acc);
+		triangle(px, py, pz, 0, 2, 3, wedge, acc);
 	}
 
 	/** The crossing on the edge between corners i and j, stored at slot n (corner offsets in physical units). */
@@ -80,10 +94,11 @@ public final class Surface {
 		pz[n] = sz * (((i >> 2) & 1) + f * (((j >> 2) & 1) - ((i >> 2) & 1)));
 	}
 
-	private static double triangle(double[] px, double[] py, double[] pz, int a, int b, int c) {
+	private static void triangle(double[] px, double[] py, double[] pz, int a, int b, int c, Wedge wedge, double[] acc) {
 		double ux = px[b] - px[a], uy = py[b] - py[a], uz = pz[b] - pz[a];
 		double vx = px[c] - px[a], vy = py[c] - py[a], vz = pz[c] - pz[a];
 		double cx = uy * vz - uz * vy, cy = uz * vx - ux * vz, cz = ux * vy - uy * vx;
-		return 0.5 * Math.sqrt(cx * cx + cy * cy + cz * cz);
+		acc[0] += 0.5 * Math.sqrt(cx * cx + cy * cy + cz * cz);
+		if (wedge != null && (cx != 0 || cy != 0) && wedge.missing(Math.toDegrees(Math.atan2(cy, cx)))) acc[1] += 0.5 * Math.hypot(cx, cy);
 	}
 }

@@ -103,6 +103,7 @@ public class DefaultTxmService extends AbstractService implements TxmService {
 			t.addValue("uncertainty_um3", o.uncertaintyUm3);
 			t.addValue("name", o.name);
 			t.addValue("count_volume_um3", o.countVolumeUm3);
+			t.addValue("wedge_fraction", o.wedgeSurfaceFraction);
 		}
 		ImagePlus view = new ImagePlus("view", new ij.process.ColorProcessor(r.viewWidth, r.viewHeight, r.view.clone()));
 		java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();

@@ -104,7 +104,7 @@ public final class FullSizeValidation {
 			if (save != null && Files.exists(save.resolve(c + ".tif"))) { // measure a saved reconstruction again
 				Volume v = org.txmsuite.core.ImageJ1Views.toVolume(org.txmsuite.io.TiffIO.open(save.resolve(c + ".tif"))).voxelSizeNm(vox * 1000);
 				long t2 = System.nanoTime();
-				report(out, c + " (saved, band " + band + ")", v, s, band, 0, 0, 0, t2, peak, iso);
+				report(out, c + " (saved, band " + band + ")", v, s, band, angles, 0, 0, t2, peak, iso);
 				continue;
 			}
 			long t0 = System.nanoTime();
@@ -141,24 +141,26 @@ public final class FullSizeValidation {
 				org.txmsuite.io.TiffIO.save(org.txmsuite.core.ImageJ1Views.toImagePlus(v, c), f);
 				System.out.println("  saved " + f);
 			}
-			report(out, c, v, s, band, angles.length, (t1 - t0) / 1e9, (t2 - t1) / 1e9, t2, peak, iso);
+			report(out, c, v, s, band, angles, (t1 - t0) / 1e9, (t2 - t1) / 1e9, t2, peak, iso);
 		}
 	}
 
-	private static void report(Path out, String c, Volume v, DacSample s, int band, int projections, double projectS, double reconS, long t2, AtomicLong peak,
+	private static void report(Path out, String c, Volume v, DacSample s, int band, double[] angles, double projectS, double reconS, long t2, AtomicLong peak,
 		boolean iso) throws IOException {
 		ShellOptions so = new ShellOptions();
 		so.bandVoxels = band;
+		so.thetaDeg = angles;
+		int projections = angles.length;
 		ShellResult r = PtShellSegmenter.measure(v, so, Progress.NONE);
 		long t3 = System.nanoTime();
 		MeasuredObject in = r.object(2);
 		double tvol = s.interiorVolumeUm3(), ts = s.interiorSurfaceUm2();
 		double err = 100 * (r.interiorVolumeUm3 / tvol - 1);
-		double perSliceSweep = projections == 0 ? 0 : reconS * 1e3 / v.depth();
-		log(out, String.format("%-12s %dx%dx%d %3d proj | V err %+.3f %% U %.3f %% (levels %.3f band %.3f closing %.3f) covered %s | S err %+.2f %% (roughness %.4f) "
+		double perSliceSweep = reconS == 0 ? 0 : reconS * 1e3 / v.depth();
+		log(out, String.format("%-12s %dx%dx%d %3d proj | V err %+.3f %% U %.3f %% (levels %.3f band %.3f boundary %.3f wedge %.3f q %.4f closing %.3f) covered %s | S err %+.2f %% (roughness %.4f) "
 			+ "| closing r=%d shell level %.4g interior %.4g | project %.0f s recon %.0f s (%.0f ms/slice, all sweeps) segment %.0f s, peak heap %d MB",
 			c, v.width(), v.height(), v.depth(), projections, err, 100 * r.uncertaintyUm3 / tvol, 100 * in.levelTermUm3 / tvol, 100 * in.bandTermUm3 / tvol,
-			100 * in.closingTermUm3 / tvol, Math.abs(r.interiorVolumeUm3 - tvol) <= r.uncertaintyUm3, 100 * (r.surfaceUm2 / ts - 1), in.surfaceRoughness,
+			100 * in.boundaryTermUm3 / tvol, 100 * in.wedgeTermUm3 / tvol, in.wedgeSurfaceFraction, 100 * in.closingTermUm3 / tvol, Math.abs(r.interiorVolumeUm3 - tvol) <= r.uncertaintyUm3, 100 * (r.surfaceUm2 / ts - 1), in.surfaceRoughness,
 			r.closingVoxels, r.shellLevel, r.interiorLevel, projectS, reconS, perSliceSweep, (t3 - t2) / 1e9, peak.get() >> 20));
 		if (iso) isoReport(out, c, v, r, in, tvol, err);
 	}

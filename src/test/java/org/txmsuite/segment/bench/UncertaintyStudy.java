@@ -77,8 +77,15 @@ public final class UncertaintyStudy {
 		return out;
 	}
 
+	/** Rounds of discrete refinement (0 = the study's original SART with non-negativity; else the pressure pipeline's SART-TV + DART). */
+	static int dart = Integer.getInteger("dart", 0);
+
+	static double[] angles(Case c) {
+		return c.set == 135 ? ScanSimulator.angles(-67.5, 67.5 - c.step, (int) Math.round(135 / c.step)) : ScanSimulator.fourPostAngles(152, c.step);
+	}
+
 	static Volume reconstruct(Case c, Path cache) throws IOException {
-		Path f = cache.resolve(c.key() + ".raw");
+		Path f = cache.resolve(c.key() + (dart > 0 ? "_dart" + dart : "") + ".raw");
 		DacSample s = c.sample();
 		double[] e = s.phantom().extent();
 		double half = Math.max(Math.hypot(e[0], e[1]), e[2]);
@@ -90,9 +97,11 @@ public final class UncertaintyStudy {
 				return new Volume(n, n, sl).voxelSizeNm(c.vox * 1000);
 			}
 		}
-		double[] angles = c.set == 135 ? ScanSimulator.angles(-67.5, 67.5 - c.step, (int) Math.round(135 / c.step)) : ScanSimulator.fourPostAngles(152, c.step);
+		double[] angles = angles(c);
 		FrameStack p = new ScanSimulator(s.phantom()).detector(n, n, c.vox).jitter(0, c.seed).projections(angles, c.noise);
-		ReconOptions o = new ReconOptions().algorithm(ReconOptions.Algorithm.SART).iterations(c.iters).nonnegative(true);
+		ReconOptions o = dart > 0
+			? new ReconOptions().algorithm(ReconOptions.Algorithm.SART).iterations(c.iters).tvWeight(0.1).nonnegative(false).discreteRounds(dart)
+			: new ReconOptions().algorithm(ReconOptions.Algorithm.SART).iterations(c.iters).nonnegative(true);
 		Volume v = Reconstructor.reconstruct(p, angles, o, Progress.NONE).volume;
 		v.voxelSizeNm(c.vox * 1000);
 		Files.createDirectories(cache);
@@ -136,7 +145,9 @@ public final class UncertaintyStudy {
 			DacSample s = c.sample();
 			ShellResult r;
 			try {
-				r = PtShellSegmenter.measure(v, new ShellOptions(), Progress.NONE);
+				ShellOptions so = new ShellOptions();
+				so.thetaDeg = angles(c);
+				r = PtShellSegmenter.measure(v, so, Progress.NONE);
 			}
 			catch (RuntimeException ex) {
 				System.out.printf(Locale.ROOT, "%-44s FAILED %s%n", c.key(), ex.getMessage());
@@ -152,8 +163,9 @@ public final class UncertaintyStudy {
 			sumU += u;
 			sumE2 += err * err;
 			ratios.add(Math.abs(err) / u);
-			System.out.printf(Locale.ROOT, "%-44s n=%3d seg %.1fs err %+.3f%% U %.3f%% (lvl %.3f band %.3f clo %.3f) %s S %+.2f%% r=%d objs %d p=%.4g g=%.4g%n",
-				c.key(), v.width(), (t2 - t1) / 1e9, err, u, 100 * in.levelTermUm3 / tv, 100 * in.bandTermUm3 / tv, 100 * in.closingTermUm3 / tv,
+			System.out.printf(Locale.ROOT, "%-44s n=%3d seg %.1fs err %+.3f%% U %.3f%% (lvl %.3f band %.3f bnd %.3f clo %.3f wedge %.3f q %.4f) %s S %+.2f%% r=%d objs %d p=%.4g g=%.4g%n",
+				c.key(), v.width(), (t2 - t1) / 1e9, err, u, 100 * in.levelTermUm3 / tv, 100 * in.bandTermUm3 / tv, 100 * in.boundaryTermUm3 / tv,
+				100 * in.closingTermUm3 / tv, 100 * in.wedgeTermUm3 / tv, in.wedgeSurfaceFraction,
 				cov ? "ok " : "OUT", 100 * (r.surfaceUm2 / s.interiorSurfaceUm2() - 1), r.closingVoxels, r.objects.size() - 1, r.shellLevel, r.interiorLevel);
 		}
 		if (count > 0) {
