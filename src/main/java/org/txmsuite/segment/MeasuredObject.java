@@ -28,7 +28,7 @@ public final class MeasuredObject {
 	/**
 	 * Wedge-facing share of the surface: the iso-surface's area-weighted {@code |n_xy|} over the triangles whose
 	 * normal lies in the scan's missing wedge, over the whole area ({@link Surface#areas}); NaN if the scan's
-	 * angles are unknown. About 0.26 x the side wall's share for a cylinder at 135 degrees, 0.20 for a sphere.
+	 * angles are unknown. At 135 degrees: 30/180 x the side wall's share for a cylinder, 30/180 x pi/4 for a sphere.
 	 */
 	public final double wedgeSurfaceFraction;
 	/** Missing-wedge part of the uncertainty (um^3, times the coverage factor; in quadrature with the first three). */

@@ -102,6 +102,36 @@ class SampleAndCommandTest {
 		assertEquals(2, lab.getStack().getProcessor(n / 2 + 1).get(n / 2, n / 2), "centre is interior");
 	}
 
+	/** With the scan's angles (given, or recorded in the volume's metadata) the uncertainty gets the missing-wedge term. */
+	@Test
+	void anglesGiveTheWedgeShareAndTerm() throws Exception {
+		DacSample s = new DacSample(DacSample.Shape.SPHERE, 3, 0.5);
+		int n = TestVolumes.size(s, 0.03, 4);
+		Volume v = TestVolumes.rasterized(s, 0.03, n, 1, 0.02, 5);
+		Path plain = dir.resolve("plain.tif"), recorded = dir.resolve("recorded.tif");
+		TiffIO.save(org.txmsuite.core.ImageJ1Views.toImagePlus(v, "vol"), plain);
+		double[] twoPost = org.txmsuite.sim.ScanSimulator.angles(-67.5, 66.5, 135);
+		TiffIO.save(org.txmsuite.core.ImageJ1Views.toImagePlus(new Volume(n, n, v.slices()).voxelSizeNm(30).thetaDeg(twoPost), "vol"), recorded);
+		String[][] rows = new String[3][];
+		String[] calls = { "input=\"" + plain + "\"", "input=\"" + plain + "\",angles=\"-67.5:66.5:1\"", "input=\"" + recorded + "\"" };
+		for (int k = 0; k < 3; k++) {
+			Path outDir = dir.resolve("out" + k);
+			assertEquals(0, txm("run", "Measure Pt Shell Volume", calls[k], "--out", outDir.toString()), err.toString());
+			List<String> csv = Files.readAllLines(outDir.resolve("volumes.csv"));
+			assertEquals("wedge_fraction", csv.get(0).split(",")[7]);
+			rows[k] = csv.get(1).split(",");
+		}
+		assertTrue(Double.isNaN(Double.parseDouble(rows[0][7])), "no angles, no wedge share: " + rows[0][7]);
+		// a sphere's wedge-facing share at 135 degrees: 30/180 of the azimuths, times the mean |n_xy| = pi/4
+		for (int k = 1; k < 3; k++) {
+			assertEquals(30.0 / 180 * Math.PI / 4, Double.parseDouble(rows[k][7]), 0.01, "call " + k);
+			assertEquals(rows[0][2], rows[k][2], "the volume itself does not change");
+			double u0 = Double.parseDouble(rows[0][4]), u = Double.parseDouble(rows[k][4]), vol = Double.parseDouble(rows[k][2]);
+			double wedge = 2 * PartialVolume.WEDGE_RELATIVE * Double.parseDouble(rows[k][7]) * vol;
+			assertEquals(Math.sqrt(u0 * u0 + wedge * wedge), u, 1e-3 * u0, "U adds the wedge term in quadrature");
+		}
+	}
+
 	@Test
 	void headlessSampleRunAndErrorMessage() throws Exception {
 		Path in = dir.resolve("s.tif");

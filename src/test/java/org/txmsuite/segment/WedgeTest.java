@@ -14,24 +14,24 @@ class WedgeTest {
 	@Test
 	void twoPostScanMissesNormalsAroundTheYAxis() {
 		Wedge w = Wedge.of(TWO_POST);
-		assertEquals(46, w.missingDeg(), 1e-9); // 66.5 -> 112.5: 45 degrees blocked plus one step
+		assertEquals(30, w.missingDeg(), 1e-9); // the gap 66.5 -> 112.5 less 8 degrees at each edge
 		assertTrue(w.missing(90));
 		assertTrue(w.missing(-90));
 		assertTrue(w.missing(270));
-		assertTrue(w.missing(70));
+		assertTrue(w.missing(75));
+		assertFalse(w.missing(70)); // 3.5 degrees from the last projection: pinned
 		assertFalse(w.missing(0));
-		assertFalse(w.missing(60));
 		assertFalse(w.missing(180));
 		assertFalse(w.missing(-120)); // = 60 modulo 180
 	}
 
 	@Test
-	void fourPostScanHasTwoFifteenDegreeGapsAndAHalfTurnNone() {
-		Wedge w = Wedge.of(ScanSimulator.fourPostAngles(152, 1));
-		assertEquals(30, w.missingDeg(), 1e-9); // gaps 82.5-97.5 and 172.5-187.5
-		assertTrue(w.missing(90));
-		assertTrue(w.missing(0));
-		assertFalse(w.missing(45));
+	void fourPostAndFullScansHaveNoWedgeFacingNormals() {
+		Wedge w = Wedge.of(ScanSimulator.fourPostAngles(152, 1)); // two 15-degree gaps, 82.5-97.5 and 172.5-187.5
+		assertEquals(0, w.missingDeg(), 1e-12);
+		assertFalse(w.missing(90));
+		assertFalse(w.missing(0));
+		assertEquals(24, Wedge.of(ScanSimulator.angles(-70, 70, 141)).missingDeg(), 1e-9); // 140 degrees: a 40-degree gap
 		assertEquals(0, Wedge.of(ScanSimulator.angles(0, 179, 180)).missingDeg(), 1e-12);
 		assertEquals(0, Wedge.of(ScanSimulator.angles(0, 358, 180)).missingDeg(), 1e-12); // 2-degree steps over a full turn
 		assertNull(Wedge.of(null));
@@ -61,13 +61,13 @@ class WedgeTest {
 		int n = 64;
 		Wedge w = Wedge.of(TWO_POST);
 		// cylinder through the whole volume (closed by flat caps at z = -1 and n, where the surface meets the border):
-		// 46/180 of the side wall's normals lie in the wedge, all horizontal; the caps' normals are vertical
+		// 30/180 of the side wall's normals face the wedge, all horizontal; the caps' normals are vertical
 		double side = 2 * Math.PI * 24 * (n + 1), caps = 2 * Math.PI * 24 * 24;
 		double cyl = share(field(false, n, 24), n, w);
-		assertEquals(46.0 / 180 * side / (side + caps), cyl, 0.01);
+		assertEquals(30.0 / 180 * side / (side + caps), cyl, 0.01);
 		// sphere: the same share of azimuths, weighted by |n_xy| whose mean over a sphere is pi/4
 		double sph = share(field(true, n, 24), n, w);
-		assertEquals(46.0 / 180 * Math.PI / 4, sph, 0.01);
+		assertEquals(30.0 / 180 * Math.PI / 4, sph, 0.01);
 		assertEquals(0, share(field(true, n, 24), n, Wedge.of(ScanSimulator.angles(0, 179, 180))), 1e-12);
 	}
 
