@@ -15,6 +15,8 @@ import org.txmsuite.service.TxmService;
 abstract class SegmentCommandBase extends ContextCommand {
 	@Parameter
 	protected TxmService txm;
+	@Parameter
+	private org.scijava.log.LogService log;
 
 	@Parameter(label = "Reconstructed volume", persist = false)
 	protected ImagePlus input;
@@ -42,6 +44,9 @@ abstract class SegmentCommandBase extends ContextCommand {
 
 	/** Sets the image and table outputs from a result. */
 	protected void publish(SegmentResult r) {
+		if (!r.objects.isEmpty() && Double.isNaN(r.objects.get(0).wedgeSurfaceFraction))
+			log.warn(getClass().getSimpleName() + ": the projection angles are unknown, so the uncertainty has no missing-wedge term; "
+				+ "give angles=\"start:stop:step\" for volumes not made by Reconstruct Tomogram");
 		Map<String, Object> out = txm.segmentationOutputs(r);
 		labels = (ImagePlus) out.get("labels");
 		volumes = (ResultsTable) out.get("volumes");
