@@ -41,11 +41,8 @@ public final class SliceSolver {
 	private final int n, np, w, na;
 	private final float[] img, prev, fp, r, rayLen, rayNorm2;
 	private float[] colSum, sinoBuf, accum;
-	/** Discrete refinement: the level a pixel is held at (NaN: free), the class of each pixel, a smoothing buffer. */
-	private float[] fixed, smoothBuf;
-	private byte[] cls;
-	private int[] region, stack;
-	private double[] regionSum;
+	/** Discrete refinement: the pixels it holds, and whether a round is running. */
+	private DiscreteHold hold;
 	private boolean holding;
 	private final int[] order;
 	private final float lower, upper;
@@ -510,18 +507,13 @@ public final class SliceSolver {
 		Arrays.fill(img, row + h + 1, row + to + 1, 0f);
 	}
 
-	/** Fraction of the pixels away from a class boundary that stay fixed in a round of the discrete refinement. */
-	static final double FIX_PROBABILITY = 0.85;
-	/** Weight of the 8-neighbour mean when the free pixels are smoothed after a round (not after the last). */
-	static final float FREE_SMOOTHING = 0.1f;
-
 	/**
 	 * Discrete refinement (DART: Batenburg and Sijbers 2011, IEEE Trans. Image Process. 20:2542) of the
 	 * current image with the materials' grey levels {@code levels} (ascending): each round classifies the
 	 * pixels by the nearest level, holds the pixels whose 8 neighbours all share their class at that level
-	 * (each only with probability {@link #FIX_PROBABILITY}, so that misclassified regions can still move),
+	 * (each only with probability {@link DiscreteHold#FIX_PROBABILITY}, so that misclassified regions can still move),
 	 * runs one sweep of the algorithm (no TV) that changes only the free pixels - the boundary pixels and
-	 * the randomly released ones - and smooths the free pixels lightly ({@link #FREE_SMOOTHING}). Pixels
+	 * the randomly released ones - and smooths the free pixels lightly ({@link DiscreteHold#FREE_SMOOTHING}). Pixels
 	 * more than half the outer gap beyond the lowest or highest level (an unlisted material such as an Au
 	 * bead) are never held. The result is continuous: held pixels at their level, boundary pixels at the
 	 * partial-volume value the data give them, so a partial-volume measurement still works. The prior
@@ -544,11 +536,7 @@ public final class SliceSolver {
 	 */
 	public double[] refineDiscrete(float[] sino, double[] levels, boolean regional, int rounds) {
 		if (levels == null || levels.length < 2) throw new TxmException("discrete levels: expected at least 2 grey levels");
-		if (fixed == null) {
-			fixed = new float[np * np];
-			smoothBuf = new float[np * np];
-			cls = new byte[np * np];
-		}
+		if (hold == null) hold = new DiscreteHold(pr);
 		int m = levels.length;
 		float[] lev = new float[m], cut = new float[m + 1];
 		for (int i = 0; i < m; i++) lev[i] = (float) levels[i];
@@ -561,131 +549,20 @@ public final class SliceSolver {
 		double[] res = new double[rounds];
 		try {
 			for (int round = 0; round < rounds; round++) {
-				classify(cut);
-				holdInterior(lev, regional, rnd);
+				hold.prepare(img, lev, cut, regional, rnd);
 				holding = true;
 				constrain();
 				double r2 = alg == ReconOptions.Algorithm.SIRT ? sweepSirt(sino) : alg == ReconOptions.Algorithm.ART ? sweepArt(sino, 0, na) : sweepSart(sino, 0, na, false);
-				if (round < rounds - 1) smoothFree();
+				if (round < rounds - 1) {
+					hold.smoothFree(img);
+					constrain();
+				}
 				res[round] = b2 > 0 ? Math.sqrt(r2 / b2) : Math.sqrt(r2);
 			}
 		} finally {
 			holding = false;
 		}
 		return res;
-	}
-
-	/**
-	 * Class of every pixel in the support: 1 + the index of the nearest level, 0 below the lowest cut,
-	 * levels + 1 above the highest (never held); -1 outside the support.
-	 */
-	private void classify(float[] cut) {
-		Arrays.fill(cls, (byte) -1);
-		for (int k = 0; k < n; k++) {
-			int row = (k + 1) * np;
-			for (int i = row + pr.lineLo(k), e = row + pr.lineHi(k); i <= e; i++) {
-				float v = img[i];
-				int c = 0;
-				while (c < cut.length && v >= cut[c]) c++;
-				cls[i] = (byte) c;
-			}
-		}
-	}
-
-	/**
-	 * Holds the pixels of a level class whose support neighbours (8-connected) all share it, each with
-	 * probability {@link #FIX_PROBABILITY}: at the class's level or (regional) at their region's mean.
-	 */
-	private void holdInterior(float[] lev, boolean regional, Random rnd) {
-		Arrays.fill(fixed, Float.NaN);
-		if (regional) regions(lev.length);
-		for (int k = 0; k < n; k++) {
-			int row = (k + 1) * np;
-			for (int i = row + pr.lineLo(k), e = row + pr.lineHi(k); i <= e; i++) {
-				byte c = cls[i];
-				boolean edge = false;
-				for (int dj = -np; dj <= np && !edge; dj += np)
-					for (int di = -1; di <= 1; di++) {
-						byte q = cls[i + dj + di];
-						if (q >= 0 && q != c) {
-							edge = true;
-							break;
-						}
-					}
-				if (edge || c < 1 || c > lev.length) continue;
-				if (regional) { // accumulate the region's mean; held below
-					int g = region[i];
-					regionSum[2 * g] += img[i];
-					regionSum[2 * g + 1]++;
-					fixed[i] = Float.NEGATIVE_INFINITY; // a region's inner pixel, held below once the means are known
-				} else if (rnd.nextDouble() < FIX_PROBABILITY) fixed[i] = lev[c - 1];
-			}
-		}
-		if (regional) holdRegions(rnd);
-	}
-
-	/** Holds the marked region pixels (each with probability {@link #FIX_PROBABILITY}) at their region's mean. */
-	private void holdRegions(Random rnd) {
-		for (int k = 0; k < n; k++) {
-			int row = (k + 1) * np;
-			for (int i = row + pr.lineLo(k), e = row + pr.lineHi(k); i <= e; i++) {
-				if (fixed[i] != Float.NEGATIVE_INFINITY) continue;
-				int g = region[i];
-				fixed[i] = rnd.nextDouble() < FIX_PROBABILITY ? (float) (regionSum[2 * g] / regionSum[2 * g + 1]) : Float.NaN;
-			}
-		}
-	}
-
-	/**
-	 * Labels the 4-connected regions of the level classes 1..levels in {@code region}, clears
-	 * {@code regionSum} for them and returns their count.
-	 */
-	private int regions(int levels) {
-		if (region == null) {
-			region = new int[np * np];
-			stack = new int[np * np];
-		}
-		Arrays.fill(region, -1);
-		int count = 0;
-		for (int k = 0; k < n; k++) {
-			int row = (k + 1) * np;
-			for (int i = row + pr.lineLo(k), e = row + pr.lineHi(k); i <= e; i++) {
-				byte c = cls[i];
-				if (c < 1 || c > levels || region[i] >= 0) continue;
-				int sp = 0;
-				stack[sp++] = i;
-				region[i] = count;
-				while (sp > 0) {
-					int q = stack[--sp];
-					for (int d = 0; d < 4; d++) {
-						int nb = d == 0 ? q - 1 : d == 1 ? q + 1 : d == 2 ? q - np : q + np;
-						if (cls[nb] == c && region[nb] < 0) {
-							region[nb] = count;
-							stack[sp++] = nb;
-						}
-					}
-				}
-				count++;
-			}
-		}
-		if (regionSum == null || regionSum.length < 2 * count) regionSum = new double[Math.max(2 * count, 64)];
-		Arrays.fill(regionSum, 0, 2 * count, 0);
-		return count;
-	}
-
-	/** Free pixels move {@link #FREE_SMOOTHING} of the way to the mean of their 8 neighbours. */
-	private void smoothFree() {
-		System.arraycopy(img, 0, smoothBuf, 0, img.length);
-		for (int k = 0; k < n; k++) {
-			int row = (k + 1) * np;
-			for (int i = row + pr.lineLo(k), e = row + pr.lineHi(k); i <= e; i++) {
-				if (fixed[i] == fixed[i]) continue;
-				float m = (smoothBuf[i - np - 1] + smoothBuf[i - np] + smoothBuf[i - np + 1] + smoothBuf[i - 1] + smoothBuf[i + 1] + smoothBuf[i + np - 1]
-					+ smoothBuf[i + np] + smoothBuf[i + np + 1]) / 8;
-				img[i] += FREE_SMOOTHING * (m - img[i]);
-			}
-		}
-		constrain();
 	}
 
 	/** Clears the border, zeroes outside the support and clamps to [lower, upper]. */
@@ -702,6 +579,7 @@ public final class SliceSolver {
 	private void clampRun(int i0, int i1) {
 		final float lo = lower, hi = upper;
 		if (holding) {
+			final float[] fixed = hold.fixed;
 			for (int i = i0; i <= i1; i++) {
 				float f = fixed[i];
 				img[i] = f == f ? f : Math.min(hi, Math.max(lo, img[i]));
