@@ -8,9 +8,14 @@ import java.util.Random;
  * pixels of the solver's padded image ({@code (n+2)^2}, one border pixel) by the nearest grey level,
  * marks the pixels away from a class boundary as held (at their class's level, or at their connected
  * region's mean) and smooths the free ones. Works inside the projector's support lines only; allocates
- * at construction and when more regions appear than ever before.
+ * at construction, at the first regional round, and when more regions appear than ever before.
  */
 final class DiscreteHold {
+	/** Fraction of the pixels away from a class boundary that stay fixed in a round of the discrete refinement. */
+	static final double FIX_PROBABILITY = 0.85;
+	/** Weight of the 8-neighbour mean when the free pixels are smoothed after a round (not after the last). */
+	static final float FREE_SMOOTHING = 0.1f;
+
 	private final Projector pr;
 	private final int n, np;
 	/** The level each pixel is held at in this round; NaN: free. */
@@ -38,11 +43,6 @@ final class DiscreteHold {
 		classify(img, cut);
 		holdInterior(img, lev, regional, rnd);
 	}
-
-	/** Fraction of the pixels away from a class boundary that stay fixed in a round of the discrete refinement. */
-	static final double FIX_PROBABILITY = 0.85;
-	/** Weight of the 8-neighbour mean when the free pixels are smoothed after a round (not after the last). */
-	static final float FREE_SMOOTHING = 0.1f;
 
 	/**
 	 * Class of every pixel in the support: 1 + the index of the nearest level, 0 below the lowest cut,
