@@ -101,11 +101,7 @@ public class TvProxStudy {
 		Projector full = new Projector(n, n, ang, Double.NaN, null);
 		Projector pr = full.withSupport(SliceSolver.supportRadius(full));
 		float[] rayLen = pr.rayLengths();
-		int[] order = new int[na];
-		java.util.List<Integer> o = new java.util.ArrayList<>();
-		for (int i = 0; i < na; i++) o.add(i);
-		java.util.Collections.shuffle(o, new java.util.Random(1));
-		for (int i = 0; i < na; i++) order[i] = o.get(i);
+		int[] order = randomOrder(na);
 		TvProxStudy tv = new TvProxStudy(n);
 		float[] truthPadded = Projector.pad(truth, n);
 		System.out.printf("TV of the truth %.1f, its data residual %.1f%n", tv.tv(truthPadded), residual(pr, truthPadded, sino));
@@ -131,15 +127,31 @@ public class TvProxStudy {
 			double ms = (System.nanoTime() - t0) / 1e6;
 			float[] x = new float[n * n];
 			Projector.unpad(img, n, x);
-			double[] region = new double[3];
-			for (int i = 0; i < x.length; i++) {
-				double d = x[i] - truth[i];
-				region[truth[i] > 0.5 ? 0 : truth[i] > 0.01 ? 1 : 2] += d * d;
-			}
+			double[] region = regionErrors(x, truth);
 			System.out.printf("%6d  %6.3f  %4.2f  %.4f  %.4f  %12.1f  %6.1f  %7.1f  %6.1f  %8.1f  %5.0f%n", sweeps, weight, eps,
 				TestAccess.rmse(x, truth), TestAccess.ssim(x, truth, n), region[0], region[1], region[2], tv.tv(img),
 				residual(pr, img, sino), ms);
 		}
+	}
+
+	/** The projection order of these studies: a fixed random permutation (seed 1). */
+	static int[] randomOrder(int na) {
+		java.util.List<Integer> o = new java.util.ArrayList<>();
+		for (int i = 0; i < na; i++) o.add(i);
+		java.util.Collections.shuffle(o, new java.util.Random(1));
+		int[] order = new int[na];
+		for (int i = 0; i < na; i++) order[i] = o.get(i);
+		return order;
+	}
+
+	/** Summed squared error on the skull ring (truth above 0.5), the rest of the head, and outside it. */
+	static double[] regionErrors(float[] x, float[] truth) {
+		double[] region = new double[3];
+		for (int i = 0; i < x.length; i++) {
+			double d = x[i] - truth[i];
+			region[truth[i] > 0.5 ? 0 : truth[i] > 0.01 ? 1 : 2] += d * d;
+		}
+		return region;
 	}
 
 	static void clamp(Projector pr, float[] img) {
