@@ -1,8 +1,8 @@
-// Reconstructs a one-row absorbance projection stack with SART-TV from a plain ImageJ 1.x macro.
+// Reconstructs a one-row absorbance projection stack with SART-TV (with momentum) from a plain ImageJ 1.x macro.
 // Argument: "<projections.tif>|<volume.tif to write>".
 args = split(getArgument(), "|");
 setBatchMode(true);
 open(args[0]);
-run("Reconstruct Tomogram", "input=[" + getTitle() + "] angles=[0:134:1] algorithm=SART iterations=5 nonnegative=true tv_weight=0.2");
+run("Reconstruct Tomogram", "input=[" + getTitle() + "] angles=[0:134:1] algorithm=SART iterations=5 nonnegative=true tv_weight=0.2 momentum=true");
 selectImage("volume");
 saveAs("Tiff", args[1]);

@@ -40,7 +40,7 @@ public class ReconstructTomogramCommand extends ContextCommand {
 	@Parameter(label = "Iterations", min = "1", description = "sweeps over all projections (not used by FBP)")
 	private int iterations = 5;
 
-	@Parameter(label = "Relaxation", min = "0", description = "relaxation factor in (0, 2); 0: the algorithm's default (ART 0.5, SART 1, SIRT 1.9)")
+	@Parameter(label = "Relaxation", min = "0", description = "relaxation factor in (0, 2); 0: the algorithm's default (ART 0.5, SART 1, SIRT 1.9, SIRT with momentum 1)")
 	private double relaxation = 0;
 
 	@Parameter(label = "Non-negative", description = "clamp negative attenuation to zero (the biggest single limited-angle gain)")
@@ -54,6 +54,10 @@ public class ReconstructTomogramCommand extends ContextCommand {
 
 	@Parameter(label = "TV weight", min = "0", description = "total-variation regularization (ASD-POCS step fraction); 0: off, 0.2 typical")
 	private double tv_weight = 0;
+
+	@Parameter(label = "Momentum", description = "Nesterov acceleration between blocks of projections; with TV, 5 sweeps "
+		+ "reach what about 20 do without it (use it with a TV weight: alone it amplifies streaks)")
+	private boolean momentum = false;
 
 	@Parameter(label = "Discrete rounds", min = "0", description = "rounds of discrete refinement (DART) after the sweeps, for objects of a few "
 		+ "uniform materials such as a Pt shell: removes most missing-wedge smear of thick uniform parts; 0: off, 20 typical")
@@ -91,7 +95,7 @@ public class ReconstructTomogramCommand extends ContextCommand {
 	public void run() {
 		ReconOptions o = new ReconOptions().algorithm(ReconOptions.Algorithm.parse(algorithm)).iterations(iterations)
 			.relaxation(relaxation > 0 ? relaxation : Double.NaN).nonnegative(nonnegative)
-			.upperBound(upper_bound > 0 ? upper_bound : Double.NaN).support(support).tvWeight(tv_weight)
+			.upperBound(upper_bound > 0 ? upper_bound : Double.NaN).support(support).tvWeight(tv_weight).momentum(momentum)
 			.center(center == -1 ? Double.NaN : center).filter(ReconOptions.Filter.parse(filter)).fbpStart(fbp_start)
 			.rows(row_start, row_end).threads(threads).discreteRounds(discrete_rounds).discreteLevels(ReconOptions.parseLevels(discrete_levels));
 		Progress p = txm.progress("Reconstruct Tomogram", this::isCanceled);

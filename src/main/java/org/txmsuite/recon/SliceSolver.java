@@ -32,7 +32,8 @@ import org.txmsuite.core.TxmException;
  * (ART, SART) or update (SIRT). With a TV weight, each of {@link ReconOptions#tvBlocks()} blocks of
  * projections (ART, SART; SIRT: each update) is followed by {@link ReconOptions#tvSteps()} ASD-POCS TV
  * steepest-descent steps (Sidky and Pan 2008), each {@code tv_weight} times the block's change of the
- * image long.
+ * image long. With {@link ReconOptions#momentum()} each block starts from a Nesterov extrapolation
+ * ({@link Momentum}).
  */
 public final class SliceSolver {
 	private final Projector pr;
@@ -47,6 +48,7 @@ public final class SliceSolver {
 	private final int[] order;
 	private final float lower, upper;
 	private final Tv tv;
+	private final Momentum momentum;
 	private int threads = 1;
 	private SartTeam team;
 	/** Wall time of the last split and one-thread SART sweeps (-1: none yet), the split's cores obtained. */
@@ -105,6 +107,7 @@ public final class SliceSolver {
 		lower = options.nonnegative() ? 0f : Float.NEGATIVE_INFINITY;
 		upper = Double.isNaN(options.upperBound()) ? Float.POSITIVE_INFINITY : (float) options.upperBound();
 		tv = options.tvWeight() > 0 && options.tvSteps() > 0 ? new Tv(n) : null;
+		momentum = options.momentum() ? new Momentum(np * np) : null;
 	}
 
 	public Projector projector() { return pr; }
@@ -129,6 +132,7 @@ public final class SliceSolver {
 	/** Sets the current image to zero. */
 	public void reset() {
 		Arrays.fill(img, 0f);
+		if (momentum != null) momentum.restart();
 	}
 
 	/** Sets the current image (an {@code n*n} slice), e.g. an FBP start or the previous alignment loop's. */
@@ -137,6 +141,7 @@ public final class SliceSolver {
 		Arrays.fill(img, 0f);
 		for (int j = 0; j < n; j++) System.arraycopy(slice, j * n, img, (j + 1) * np + 1, n);
 		constrain();
+		if (momentum != null) momentum.restart();
 	}
 
 	/** Copies the current image into {@code out} ({@code n*n}). */
@@ -163,6 +168,7 @@ public final class SliceSolver {
 			throw new TxmException("sinogram has " + sino.length + " values, expected " + na + " angles x " + w + " pixels");
 		double res2 = 0;
 		if (alg == ReconOptions.Algorithm.SIRT) {
+			accelerate();
 			startTv();
 			res2 = sweepSirt(sino);
 			endTv();
@@ -179,6 +185,7 @@ public final class SliceSolver {
 			long t0 = System.nanoTime();
 			for (int b = 0; b < blocks; b++) {
 				int from = (int) ((long) na * b / blocks), to = (int) ((long) na * (b + 1) / blocks);
+				accelerate();
 				startTv();
 				res2 += alg == ReconOptions.Algorithm.ART ? sweepArt(sino, from, to) : sweepSart(sino, from, to, split);
 				endTv();
@@ -189,6 +196,13 @@ public final class SliceSolver {
 		double b2 = 0;
 		for (float v : sino) b2 += (double) v * v;
 		return b2 > 0 ? Math.sqrt(res2 / b2) : Math.sqrt(res2);
+	}
+
+	/** Momentum: extrapolate before a block of updates, then the constraints. */
+	private void accelerate() {
+		if (momentum == null) return;
+		momentum.extrapolate(img);
+		constrain();
 	}
 
 	private void startTv() {

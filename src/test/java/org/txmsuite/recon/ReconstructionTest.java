@@ -219,6 +219,37 @@ class ReconstructionTest {
 		// the missing wedge, which TV cannot sharpen (a blurred monotone edge has the same TV as a sharp one)
 		assertTrue(tv < sart - 0.001, "SART-TV RMSE " + tv + " vs SART " + sart);
 		assertTrue(tvSsim > sartSsim + 0.02, "SART-TV SSIM " + tvSsim + " vs SART " + sartSsim);
+		// momentum between the TV blocks: measured 0.0683 / 0.900 (plain SART-TV needs ~20 sweeps for that)
+		x = solve(pr, sino, new ReconOptions().tvWeight(TV).momentum(true), 5);
+		double fast = Phantoms.rmse(x, truth);
+		assertTrue(fast < 0.070 && fast < 0.95 * sart, "SART-TV with momentum RMSE " + fast + " vs SART " + sart);
+		assertTrue(Phantoms.ssim(x, truth, n, 1) > tvSsim, "SART-TV with momentum SSIM");
+	}
+
+	/**
+	 * Momentum with TV on thick plateaus (128 px, 135 deg, 5 sweeps): measured RMSE 0.0174 -> 0.0095 for SART-TV;
+	 * a reset solver starts its momentum afresh; SIRT refuses a relaxation it would diverge with.
+	 */
+	@Test
+	void momentumAcceleratesTvAndRestartsWithTheImage() {
+		int n = 128;
+		double[] ang = Phantoms.range(0, 1, 135);
+		Projector pr = new Projector(n, n, ang, Double.NaN, null);
+		float[][] ts = TestAccess.phantom("plateaus", n, ang, 0, 5);
+		double tv = Phantoms.rmse(solve(pr, ts[1], new ReconOptions().tvWeight(TV), 5), ts[0]);
+		ReconOptions o = new ReconOptions().tvWeight(TV).momentum(true);
+		double fast = Phantoms.rmse(solve(pr, ts[1], o, 5), ts[0]);
+		assertTrue(fast < 0.7 * tv, "plateaus: SART-TV with momentum " + fast + " vs without " + tv);
+		SliceSolver s = new SliceSolver(pr, o);
+		s.run(ts[1], 3, null);
+		s.reset();
+		s.run(ts[1], 5, null);
+		float[] again = new float[n * n];
+		s.image(again);
+		assertArrayEquals(solve(pr, ts[1], o, 5), again, 0f);
+		assertMessage("relaxation: 1.5 for SIRT with momentum; expected at most 1",
+			() -> new ReconOptions().algorithm(ReconOptions.Algorithm.SIRT).momentum(true).relaxation(1.5).validate());
+		assertEquals(1.0, new ReconOptions().algorithm(ReconOptions.Algorithm.SIRT).momentum(true).relaxation());
 	}
 
 	static final double TV = 0.2;

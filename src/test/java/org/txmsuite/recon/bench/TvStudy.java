@@ -8,8 +8,9 @@ import org.txmsuite.recon.TestAccess;
 /**
  * Limited-angle TV study (docs/stages/recon.md): SART and SART-TV after a number of sweeps on three
  * phantoms (Shepp-Logan, thick plateaus, a DAC-sample cut), without and with 1 % photon noise, for a
- * list of TV settings {@code weight:steps:blocks}. Angles 0..134 deg in 1 deg steps, one thread.
- * Usage: {@code TvStudy n sweeps setting...} e.g. {@code TvStudy 256 5 0:10:5 0.2:10:5 0.5:10:5}.
+ * list of TV settings {@code weight:steps:blocks}, with {@code :m} for momentum between the blocks.
+ * Angles 0..134 deg in 1 deg steps, one thread.
+ * Usage: {@code TvStudy n sweeps setting...} e.g. {@code TvStudy 256 5 0:10:5 0.2:10:5 0.5:10:5 0.2:10:5:m}.
  */
 public class TvStudy {
 	public static void main(String[] args) {
@@ -25,7 +26,7 @@ public class TvStudy {
 				for (int c = 2; c < args.length; c++) {
 					String[] f = args[c].split(":");
 					ReconOptions o = new ReconOptions().tvWeight(Double.parseDouble(f[0])).tvSteps(Integer.parseInt(f[1]))
-						.tvBlocks(Integer.parseInt(f[2]));
+						.tvBlocks(Integer.parseInt(f[2])).momentum(f.length > 3 && f[3].equals("m"));
 					long t0 = System.nanoTime();
 					SliceSolver s = new SliceSolver(pr, o);
 					s.run(ts[1], sweeps, null);

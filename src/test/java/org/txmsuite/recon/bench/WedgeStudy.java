@@ -10,7 +10,8 @@ import org.txmsuite.recon.TestAccess;
  * order, 5 blocks per sweep) with ASD-POCS descent after each block (10 normalized steps, each
  * {@code weight} times the block's change) on the smoothed TpV penalty {@code sum (eps + |grad x|^2)^(p/2)}
  * (p = 1: the library's TV; p < 1 favours few sharp jumps over many small ones), optionally with Nesterov
- * extrapolation between sweeps ({@code x += momentum (k-1)/(k+2) (x_k - x_(k-1))}, then the constraints).
+ * extrapolation before every block ({@code x += momentum (k-1)/(k+2) (x_k - x_(k-1))}, then the constraints;
+ * momentum 1 is the library's {@code momentum} option).
  * Source {@code analytic}: the suite's analytic sinogram; {@code crime}: the Joseph projection of the
  * rasterized truth (no model error at all). Prints RMSE, SSIM and the squared error on the skull ring
  * (truth above 0.5), the rest of the head and outside it.
@@ -39,16 +40,17 @@ public class WedgeStudy {
 			float[] img = new float[NP * NP], last = new float[NP * NP], block = new float[NP * NP];
 			float[] fp = new float[N], r = new float[N], m = new float[NP * NP], g = new float[NP * NP];
 			for (int s = 0; s < sweeps; s++) {
-				if (momentum > 0) {
-					float beta = (float) (momentum * (s - 1.0) / (s + 2.0));
-					for (int i = 0; i < img.length; i++) {
-						float v = img[i];
-						if (s > 0) img[i] += beta * (v - last[i]);
-						last[i] = v;
-					}
-					TvProxStudy.clamp(pr, img);
-				}
 				for (int b = 0; b < BLOCKS; b++) {
+					int k = s * BLOCKS + b; // Nesterov extrapolation before every block, as recon.Momentum
+					if (momentum > 0) {
+						float beta = (float) (momentum * (k - 1.0) / (k + 2.0));
+						for (int i = 0; i < img.length; i++) {
+							float v = img[i];
+							if (k > 0) img[i] += beta * (v - last[i]);
+							last[i] = v;
+						}
+						TvProxStudy.clamp(pr, img);
+					}
 					System.arraycopy(img, 0, block, 0, img.length);
 					for (int q = ANGLES * b / BLOCKS; q < ANGLES * (b + 1) / BLOCKS; q++) {
 						int a = order[q];
@@ -61,7 +63,7 @@ public class WedgeStudy {
 					if (weight > 0) {
 						double dp = 0;
 						for (int i = 0; i < img.length; i++) dp += (double) (img[i] - block[i]) * (img[i] - block[i]);
-						for (int k = 0; k < STEPS; k++) descendTpV(img, weight * Math.sqrt(dp), p, eps, m, g);
+						for (int t = 0; t < STEPS; t++) descendTpV(img, weight * Math.sqrt(dp), p, eps, m, g);
 						TvProxStudy.clamp(pr, img);
 					}
 				}
