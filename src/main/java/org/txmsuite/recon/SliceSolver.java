@@ -193,10 +193,14 @@ public final class SliceSolver {
 			lastSplit = split;
 			if (alg == ReconOptions.Algorithm.SART && canSplit()) record(split, System.nanoTime() - t0);
 		}
+		if (momentum != null) momentum.sweepDone(res2);
 		double b2 = 0;
 		for (float v : sino) b2 += (double) v * v;
 		return b2 > 0 ? Math.sqrt(res2 / b2) : Math.sqrt(res2);
 	}
+
+	/** Momentum restarts so far (0 without momentum). */
+	int momentumRestarts() { return momentum == null ? 0 : momentum.restarts(); }
 
 	/** Momentum: extrapolate before a block of updates, then the constraints. */
 	private void accelerate() {
