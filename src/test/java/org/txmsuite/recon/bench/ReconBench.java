@@ -79,7 +79,9 @@ public class ReconBench {
 				{ "SIRT", new ReconOptions().algorithm(Algorithm.SIRT) },
 				{ "SART-TV 0.2", new ReconOptions().tvWeight(0.2) },
 				{ "SART-TV l=1.5", new ReconOptions().tvWeight(0.2).relaxation(1.5) },
-				{ "ART-TV 0.2", new ReconOptions().algorithm(Algorithm.ART).tvWeight(0.2) } }
+				{ "ART-TV 0.2", new ReconOptions().algorithm(Algorithm.ART).tvWeight(0.2) },
+				{ "SART-TV+mom", new ReconOptions().tvWeight(0.2).momentum(true) },
+				{ "ART-TV+mom", new ReconOptions().algorithm(Algorithm.ART).tvWeight(0.2).momentum(true) } }
 			: new Object[][] { { "FBP ramp", new ReconOptions().algorithm(Algorithm.FBP) }, { "ART", new ReconOptions().algorithm(Algorithm.ART) },
 				{ "SART", new ReconOptions() } };
 		for (Object[] r : runs) run((String) r[0], (ReconOptions) r[1], pr, sino, truth, n, 5);
