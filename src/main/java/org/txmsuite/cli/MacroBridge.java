@@ -24,7 +24,8 @@ import org.txmsuite.io.ImageFiles;
  * Lets plain ImageJ 1.x macros call TXM Suite commands: {@code run("Reconstruct Tomogram",
  * "input=[proj.tif] iterations=5")}. {@link #install(Context)} puts every command's title into IJ1's
  * command table, pointing at this plug-in. Keys are the commands' parameter names; an image
- * parameter takes an open image's title or a path, and defaults to the current image. Image outputs
+ * parameter takes an open image's title or a path, and defaults to the current image; a boolean
+ * parameter written alone (as the recorder writes a ticked checkbox) is true. Image outputs
  * are shown (in batch mode they become the current image), table outputs become tables named after
  * the output (headless, where IJ1 keeps no table windows, the first table output becomes the Results
  * table). Inside Fiji, imagej-legacy registers the commands itself and this bridge stands aside.
@@ -59,6 +60,7 @@ public class MacroBridge implements PlugIn {
 		Map<String, String> args = new LinkedHashMap<>();
 		for (ModuleItem<?> item : CommandRunner.userInputs(info)) {
 			String v = options == null ? null : Macro.getValue(options, item.getName(), null);
+			if (v == null && options != null && isBoolean(item) && hasBareKey(options, item.getName())) v = "true";
 			if (v != null) args.put(item.getName(), v);
 			else if (item.isRequired() && ImagePlus.class.isAssignableFrom(item.getType())
 				&& WindowManager.getCurrentImage() != null) args.put(item.getName(), "");
@@ -73,6 +75,17 @@ public class MacroBridge implements PlugIn {
 			Macro.abort();
 			throw new RuntimeException(Macro.MACRO_CANCELED);
 		}
+	}
+
+	private static boolean isBoolean(ModuleItem<?> item) {
+		return item.getType() == boolean.class || item.getType() == Boolean.class;
+	}
+
+	/** A key written alone, the way the macro recorder writes a ticked checkbox ({@code "... momentum ..."}). */
+	static boolean hasBareKey(String options, String key) {
+		for (String word : options.replaceAll("\\[[^\\]]*\\]", "[]").trim().split("\\s+")) // not inside [a value]
+			if (word.equals(key)) return true;
+		return false;
 	}
 
 	private static ImagePlus resolveImage(String name, String value) {

@@ -47,6 +47,15 @@ class MacroBridgeTest {
 	}
 
 	@Test
+	void aBooleanKeyWrittenAloneIsTrueButNotInsideABracketedValue() {
+		assertTrue(MacroBridge.hasBareKey("input=[a.tif] momentum tv_weight=0.2", "momentum"));
+		assertTrue(MacroBridge.hasBareKey("momentum", "momentum"));
+		assertFalse(MacroBridge.hasBareKey("input=[my momentum.tif] tv_weight=0.2", "momentum"));
+		assertFalse(MacroBridge.hasBareKey("momentum=false", "momentum"));
+		assertFalse(MacroBridge.hasBareKey("no_momentum", "momentum"));
+	}
+
+	@Test
 	void frameTableMacro() throws Exception {
 		FrameStack s = new FrameStack(4, 4);
 		s.add(new float[16], new FrameInfo(FrameKind.FLAT, Double.NaN, 8333, 0.3));
