@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.txmsuite.core.TxmException;
 
 import com.cosylab.epics.caj.CAJContext;
+import com.cosylab.epics.caj.impl.CAResponseHandler;
 
 import gov.aps.jca.CAException;
 import gov.aps.jca.configuration.ConfigurationException;
@@ -73,7 +74,10 @@ public final class Loopback {
 		if (System.getProperty("CA_DISABLE_REPEATER") == null) System.setProperty("CA_DISABLE_REPEATER", "true");
 	}
 
-	/** A Channel Access client that searches only 127.0.0.1 at {@code serverPort}. */
+	/**
+	 * A Channel Access client that searches only 127.0.0.1 at {@code serverPort} and reads search replies
+	 * on a socket bound to 127.0.0.1 ({@link LoopbackUdp}).
+	 */
 	public static CAJContext client(int serverPort) {
 		disableRepeater();
 		DefaultConfiguration c = new DefaultConfiguration("CAJContext");
@@ -82,7 +86,7 @@ public final class Loopback {
 		c.setAttribute("server_port", Integer.toString(serverPort));
 		c.setAttribute("max_array_bytes", Integer.toString(MAX_ARRAY_BYTES));
 		c.setAttribute("connection_timeout", "5.0");
-		CAJContext ctx = new CAJContext();
+		LoopbackClient ctx = new LoopbackClient();
 		try {
 			ctx.configure(c);
 		}
@@ -92,10 +96,25 @@ public final class Loopback {
 		require("Channel Access client", ctx.getAddressList(), ctx.isAutoAddressList());
 		try {
 			ctx.initialize();
+			ctx.searchOnLoopback();
 		}
-		catch (CAException e) {
+		catch (CAException | IOException e) {
+			ctx.dispose();
 			throw new TxmException("cannot start the Channel Access client: " + e.getMessage(), e);
 		}
 		return ctx;
+	}
+
+	/** A client context whose UDP socket (search requests and replies) is bound to 127.0.0.1. */
+	static final class LoopbackClient extends CAJContext {
+		void searchOnLoopback() throws IOException {
+			broadcastTransport = LoopbackUdp.replace(this, broadcastTransport, new CAResponseHandler(this), 0, null, getReactor(),
+				getLeaderFollowersThreadPool());
+		}
+
+		/** Local address of the UDP socket (for tests). */
+		InetSocketAddress udpAddress() {
+			return (InetSocketAddress) broadcastTransport.getChannel().socket().getLocalSocketAddress();
+		}
 	}
 }

@@ -12,7 +12,9 @@ import java.util.logging.Logger;
 
 import org.txmsuite.core.TxmException;
 
+import com.cosylab.epics.caj.cas.BeaconEmitter;
 import com.cosylab.epics.caj.cas.CAJServerContext;
+import com.cosylab.epics.caj.cas.CASResponseHandler;
 import com.cosylab.epics.caj.cas.CASTransport;
 import com.cosylab.epics.caj.impl.CAContext;
 import com.cosylab.epics.caj.impl.ResponseHandler;
@@ -35,6 +37,9 @@ import gov.aps.jca.configuration.DefaultConfiguration;
  * address;</li>
  * <li>accepts TCP connections on 127.0.0.1 only (the stock acceptor, which binds every interface, is
  * closed as soon as the context is initialized);</li>
+ * <li>listens for name searches on 127.0.0.1 only: the stock UDP transport, also bound to every
+ * interface, is replaced in the same way before the server runs, and the beacons go out through the
+ * replacement;</li>
  * <li>answers libca clients (pyepics, caget) that ask for element count 0 ("the current length"),
  * which the stock server rejects with ECA_BADCOUNT, by passing on the process variable's length.</li>
  * </ul>
@@ -92,6 +97,7 @@ public class LoopbackServerContext extends CAJServerContext {
 			bindWhenFree(loopbackAcceptor, new InetSocketAddress(InetAddress.getByName(Loopback.HOST), getServerPort()));
 			loopbackAcceptor.configureBlocking(false);
 			getReactor().register(loopbackAcceptor, SelectionKey.OP_ACCEPT, pooled(this::accept));
+			searchOnLoopback();
 		}
 		catch (IOException e) {
 			close();
@@ -107,6 +113,21 @@ public class LoopbackServerContext extends CAJServerContext {
 		}, "txm-ca-server-" + getServerPort());
 		runner.setDaemon(true);
 		runner.start();
+	}
+
+	/** Where the server listens: {TCP connections, UDP name searches} (for tests). */
+	synchronized InetSocketAddress[] listening() {
+		return new InetSocketAddress[] { (InetSocketAddress) loopbackAcceptor.socket().getLocalSocketAddress(),
+			(InetSocketAddress) broadcastTransport.getChannel().socket().getLocalSocketAddress() };
+	}
+
+	/** Moves name searches and beacons to a UDP socket on 127.0.0.1 (same port), with a beacon emitter that uses it. */
+	private void searchOnLoopback() throws IOException {
+		int port = broadcastTransport.getChannel().socket().getLocalPort();
+		broadcastTransport = LoopbackUdp.replace(this, broadcastTransport, new CASResponseHandler(this), port,
+			new InetSocketAddress(InetAddress.getByName(Loopback.HOST), port), getReactor(), getLeaderFollowersThreadPool());
+		beaconEmitter.destroy();
+		beaconEmitter = new BeaconEmitter(broadcastTransport, this, beaconPeriod);
 	}
 
 	/** A handler as the stock server registers it: through the leader-followers pool when there is one. */

@@ -89,6 +89,29 @@ class SimulatorCaTest {
 	}
 
 	@Test
+	void serverAndClientListenOnLoopbackOnly() throws Exception {
+		LoopbackServerContext ctx = new LoopbackServerContext(Loopback.freePort());
+		try {
+			ctx.start(new com.cosylab.epics.caj.cas.util.DefaultServerImpl());
+			for (java.net.InetSocketAddress a : ctx.listening()) {
+				assertTrue(a.getAddress().isLoopbackAddress(), "server bound to " + a); // not the wildcard 0.0.0.0 / ::
+				assertEquals(ctx.getServerPort(), a.getPort());
+			}
+			com.cosylab.epics.caj.CAJContext client = Loopback.client(ctx.getServerPort());
+			try {
+				java.net.InetSocketAddress a = ((Loopback.LoopbackClient) client).udpAddress();
+				assertTrue(a.getAddress().isLoopbackAddress(), "client search socket bound to " + a);
+			}
+			finally {
+				client.destroy();
+			}
+		}
+		finally {
+			ctx.close();
+		}
+	}
+
+	@Test
 	void serverRefusesToStartUnlessLoopbackOnly() {
 		DefaultConfiguration auto = LoopbackServerContext.loopbackConfiguration(Loopback.freePort());
 		auto.setAttribute("auto_beacon_addr_list", "true");
