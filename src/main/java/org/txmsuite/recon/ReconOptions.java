@@ -96,8 +96,7 @@ public final class ReconOptions {
 	/** Sweeps over all projections (ignored by FBP). */
 	public int iterations() { return iterations; }
 	public ReconOptions iterations(int v) { iterations = v; return this; }
-	/** Relaxation factor lambda; NaN means the algorithm's default. */
-	/** The relaxation set, or the algorithm's default (SIRT with momentum: 1, the accelerated step limit). */
+	/** Relaxation factor lambda as set, or the algorithm's default (SIRT with momentum: 1, the accelerated step limit). */
 	public double relaxation() {
 		if (!Double.isNaN(relaxation)) return relaxation;
 		return momentum && algorithm == Algorithm.SIRT ? 1 : algorithm.defaultRelaxation();

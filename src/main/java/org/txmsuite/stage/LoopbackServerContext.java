@@ -19,7 +19,6 @@ import com.cosylab.epics.caj.cas.CASTransport;
 import com.cosylab.epics.caj.impl.CAContext;
 import com.cosylab.epics.caj.impl.ResponseHandler;
 import com.cosylab.epics.caj.impl.reactor.ReactorHandler;
-import com.cosylab.epics.caj.impl.reactor.lf.LeaderFollowersHandler;
 
 import gov.aps.jca.CAException;
 import gov.aps.jca.cas.ProcessVariable;
@@ -132,7 +131,7 @@ public class LoopbackServerContext extends CAJServerContext {
 
 	/** A handler as the stock server registers it: through the leader-followers pool when there is one. */
 	private ReactorHandler pooled(ReactorHandler h) {
-		return getLeaderFollowersThreadPool() == null ? h : new LeaderFollowersHandler(getReactor(), h, getLeaderFollowersThreadPool());
+		return LoopbackUdp.pooled(getReactor(), getLeaderFollowersThreadPool(), h);
 	}
 
 	/** The stock acceptor closes its socket on the reactor thread: wait (up to 5 s) until the port is free. */

@@ -13,6 +13,7 @@ import com.cosylab.epics.caj.impl.CAConstants;
 import com.cosylab.epics.caj.impl.CAContext;
 import com.cosylab.epics.caj.impl.ResponseHandler;
 import com.cosylab.epics.caj.impl.reactor.Reactor;
+import com.cosylab.epics.caj.impl.reactor.ReactorHandler;
 import com.cosylab.epics.caj.impl.reactor.lf.LeaderFollowersHandler;
 import com.cosylab.epics.caj.impl.reactor.lf.LeaderFollowersThreadPool;
 
@@ -46,7 +47,12 @@ final class LoopbackUdp {
 		BroadcastTransport loop = new BroadcastTransport(ctx, handler, ch, to, CAConstants.CA_MINOR_PROTOCOL_REVISION);
 		if (targets != null) loop.setBroadcastAddresses(targets);
 		if (ignored != null) loop.setIgnoredAddresses(ignored);
-		reactor.register(ch, SelectionKey.OP_READ, pool == null ? loop : new LeaderFollowersHandler(reactor, loop, pool));
+		reactor.register(ch, SelectionKey.OP_READ, pooled(reactor, pool, loop));
 		return loop;
+	}
+
+	/** A handler as jca registers it: through the leader-followers pool when there is one. */
+	static ReactorHandler pooled(Reactor reactor, LeaderFollowersThreadPool pool, ReactorHandler h) {
+		return pool == null ? h : new LeaderFollowersHandler(reactor, h, pool);
 	}
 }

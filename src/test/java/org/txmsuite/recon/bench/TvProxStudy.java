@@ -112,13 +112,7 @@ public class TvProxStudy {
 			long t0 = System.nanoTime();
 			for (int s = 0; s < sweeps; s++)
 				for (int b = 0; b < blocks; b++) {
-					for (int q = na * b / blocks; q < na * (b + 1) / blocks; q++) {
-						int a = order[q];
-						pr.forwardPadded(img, a, fp, 0);
-						for (int u = 0; u < w; u++) r[u] = rayLen[a * w + u] > 0 ? (sino[a * w + u] - fp[u]) / rayLen[a * w + u] : 0f;
-						pr.backPadded(img, a, r, 0);
-						clamp(pr, img);
-					}
+					sartBlock(pr, img, sino, rayLen, order, na * b / blocks, na * (b + 1) / blocks, 1f, fp, r);
 					if (weight > 0) {
 						tv.prox(img, weight / blocks, proxIt, eps);
 						clamp(pr, img);
@@ -131,6 +125,19 @@ public class TvProxStudy {
 			System.out.printf("%6d  %6.3f  %4.2f  %.4f  %.4f  %12.1f  %6.1f  %7.1f  %6.1f  %8.1f  %5.0f%n", sweeps, weight, eps,
 				TestAccess.rmse(x, truth), TestAccess.ssim(x, truth, n), region[0], region[1], region[2], tv.tv(img),
 				residual(pr, img, sino), ms);
+		}
+	}
+
+	/** SART over projections {@code order[from..to)} with relaxation {@code lambda}, positivity and support after each. */
+	static void sartBlock(Projector pr, float[] img, float[] sino, float[] rayLen, int[] order, int from, int to, float lambda,
+		float[] fp, float[] r) {
+		int w = pr.detectorWidth();
+		for (int q = from; q < to; q++) {
+			int a = order[q];
+			pr.forwardPadded(img, a, fp, 0);
+			for (int u = 0; u < w; u++) r[u] = rayLen[a * w + u] > 0 ? lambda * (sino[a * w + u] - fp[u]) / rayLen[a * w + u] : 0f;
+			pr.backPadded(img, a, r, 0);
+			clamp(pr, img);
 		}
 	}
 

@@ -52,14 +52,7 @@ public class WedgeStudy {
 						TvProxStudy.clamp(pr, img);
 					}
 					System.arraycopy(img, 0, block, 0, img.length);
-					for (int q = ANGLES * b / BLOCKS; q < ANGLES * (b + 1) / BLOCKS; q++) {
-						int a = order[q];
-						pr.forwardPadded(img, a, fp, 0);
-						for (int u = 0; u < N; u++)
-							r[u] = rayLen[a * N + u] > 0 ? (float) (lambda * (sino[a * N + u] - fp[u]) / rayLen[a * N + u]) : 0f;
-						pr.backPadded(img, a, r, 0);
-						TvProxStudy.clamp(pr, img);
-					}
+					TvProxStudy.sartBlock(pr, img, sino, rayLen, order, ANGLES * b / BLOCKS, ANGLES * (b + 1) / BLOCKS, (float) lambda, fp, r);
 					if (weight > 0) {
 						double dp = 0;
 						for (int i = 0; i < img.length; i++) dp += (double) (img[i] - block[i]) * (img[i] - block[i]);
